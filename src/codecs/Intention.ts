@@ -1,0 +1,31 @@
+import * as t from 'io-ts';
+
+/**
+ * A concrete orderable variant of one product at one location (e.g. one zoning plan).
+ *
+ * @example
+ * import { IntentionCodec } from 'planviewer-rx';
+ * IntentionCodec.is({ uuid: 'c1', product: 'bestemmingsplanrapport', properties: { plannaam: 'x' } }); // true
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const IntentionCodec = t.type(
+  { uuid: t.string, product: t.string, properties: t.UnknownRecord },
+  'Intention',
+);
+
+/** @category model */
+export type Intention = t.TypeOf<typeof IntentionCodec>;
+
+/** The intentions available at one location. @category codecs */
+export const LocationIntentionsCodec = t.type(
+  { uuid: t.string, intentions: t.readonlyArray(IntentionCodec) },
+  'LocationIntentions',
+);
+
+/** @category model */
+export type LocationIntentions = t.TypeOf<typeof LocationIntentionsCodec>;
+
+/** The body of `POST /intentions/list`: one entry per location. @category codecs */
+export const LocationIntentionsListCodec = t.readonlyArray(LocationIntentionsCodec, 'LocationIntentionsList');

@@ -1,0 +1,50 @@
+import * as t from 'io-ts';
+
+/**
+ * The documented `properties` of an address (`adres`) search result. House numbers are strings.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const AddressPropertiesCodec = t.type(
+  {
+    type: t.literal('adres'),
+    postcode: t.string,
+    huisnummer: t.string,
+    huisnummertoevoeging: t.union([t.string, t.null]),
+    huisletter: t.union([t.string, t.null]),
+    openbareruimtenaam: t.string,
+    woonplaatsnaam: t.string,
+  },
+  'AddressProperties',
+);
+
+/** @category model */
+export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
+
+/**
+ * A location search result. Parcel (`perceel`) properties are undocumented, so `properties` is any
+ * object; use {@link AddressPropertiesCodec}`.is` to narrow an address.
+ *
+ * @example
+ * import { LocationCodec, AddressPropertiesCodec } from 'planviewer-rx';
+ * const ok = LocationCodec.is({ score: 1, uuid: 'u', title: 'Kerkweg 8', properties: {} }); // true
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const LocationCodec = t.type(
+  {
+    score: t.number,
+    uuid: t.string,
+    title: t.string,
+    properties: t.UnknownRecord,
+  },
+  'Location',
+);
+
+/** @category model */
+export type Location = t.TypeOf<typeof LocationCodec>;
+
+/** The body of `POST /search/structured`, best score first. @category codecs */
+export const LocationListCodec = t.readonlyArray(LocationCodec, 'LocationList');

@@ -1,0 +1,3 @@
+export * from './PlanviewerError';
+export * from './describeError';
+export * from './errorFromResponse';
