@@ -1,0 +1,1 @@
+export { createProductApi, type ProductApi, type RetrieveOptions } from './ProductApi';

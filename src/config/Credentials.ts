@@ -1,0 +1,70 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+
+/** An access key id and secret, as the Planviewer dashboard shows them once. @category model */
+export interface CredentialsInput {
+  readonly key: string;
+  readonly secret: string;
+}
+
+const REDACTED = '[redacted]';
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Holds the Basic `Authorization` header in a private field. `JSON.stringify`, `util.inspect`,
+ * `String()` and spreading all show the key id only, so a client or config object can be logged safely.
+ *
+ * @internal
+ */
+export class Credentials {
+  readonly #authorization: string;
+  readonly key: string;
+
+  private constructor(key: string, authorization: string) {
+    this.key = key;
+    this.#authorization = authorization;
+  }
+
+  /**
+   * Validates and encodes: UTF-8 before base64 (RFC 7617), and a key with ':' is refused because Basic auth
+   * could not tell where the key ends.
+   */
+  static from(input: CredentialsInput | undefined): E.Either<InvalidInput, Credentials> {
+    if (input === undefined || typeof input !== 'object')
+      return E.left(invalidInput('credentials', 'give { key, secret }: the access key id and secret'));
+    const { key, secret } = input;
+    if (typeof key !== 'string' || key.trim() === '')
+      return E.left(invalidInput('credentials.key', 'the access key id is missing'));
+    if (key.includes(':'))
+      return E.left(
+        invalidInput('credentials.key', "the access key id may not contain ':' (Basic auth separator)"),
+      );
+    if (typeof secret !== 'string' || secret === '')
+      return E.left(invalidInput('credentials.secret', 'the access key secret is missing'));
+    if (/[\r\n\0]/.test(key) || /[\r\n\0]/.test(secret))
+      return E.left(
+        invalidInput('credentials', 'line breaks and NUL are not allowed in the key id or secret'),
+      );
+    // btoa only takes Latin-1, so encode to UTF-8 bytes first (works in Node and browsers alike).
+    const bytes = new TextEncoder().encode(`${key}:${secret}`);
+    const token = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+    return E.right(new Credentials(key, `Basic ${token}`));
+  }
+
+  /** The header value; only the http layer calls this, right before fetch. */
+  authorization(): string {
+    return this.#authorization;
+  }
+
+  toJSON(): { key: string; secret: string } {
+    return { key: this.key, secret: REDACTED };
+  }
+
+  toString(): string {
+    return `Credentials(${this.key}, secret ${REDACTED})`;
+  }
+
+  [inspectSymbol](): string {
+    return this.toString();
+  }
+}

@@ -1,0 +1,160 @@
+import crossFetch from 'cross-fetch';
+import { sequenceS } from 'fp-ts/lib/Apply.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+import { Credentials, type CredentialsInput } from './Credentials';
+import type { FetchLike } from './FetchLike';
+import { isLoopbackHost } from './isLoopbackHost';
+
+/** The library version, sent in the default User-Agent. @internal */
+export const LIBRARY_VERSION = '0.1.0';
+
+/**
+ * What `createPlanviewer` accepts. Only `credentials` is required.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface PlanviewerConfig {
+  /** The access key id and secret of your Application (dashboard → API Applicaties → Nieuwe Access Key). */
+  readonly credentials: CredentialsInput;
+  /**
+   * The host, optionally with a path prefix; `/product_api/v1` is appended.
+   * @default 'https://www.planviewer.nl'
+   */
+  readonly baseUrl?: string;
+  /**
+   * The fetch implementation.
+   * @default cross-fetch
+   */
+  readonly fetch?: FetchLike;
+  /**
+   * How long one request may take, headers and body, before it fails with `Timeout`
+   * (an order with `OrderOutcomeUnknown`). Downloads get the same budget to their first byte and then
+   * {@link PlanviewerConfig.downloadIdleTimeoutMs} between chunks.
+   * @default 30000
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * How long a download may go without receiving a byte.
+   * @default 30000
+   */
+  readonly downloadIdleTimeoutMs?: number;
+  /**
+   * Sent as `User-Agent` (Node only; browsers set their own).
+   * @default 'planviewer-rx/<version>'
+   */
+  readonly userAgent?: string;
+  /**
+   * Redirects followed per request. Redirects are followed by this library, not by fetch, so that
+   * `Authorization` is dropped on any change of origin and a POST never changes origin.
+   * @default 3
+   */
+  readonly maxRedirects?: number;
+  /**
+   * Most characters in one status URL; a status call for more jobs is split into several requests.
+   * @default 8000
+   */
+  readonly maxUrlLength?: number;
+}
+
+/**
+ * The validated config with every default filled in.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface NormalizedConfig {
+  readonly credentials: Credentials;
+  /** Origin plus API prefix, e.g. `https://www.planviewer.nl/product_api/v1`, without a trailing slash. */
+  readonly apiRoot: string;
+  readonly fetch: FetchLike;
+  readonly requestTimeoutMs: number;
+  readonly downloadIdleTimeoutMs: number;
+  readonly userAgent: string;
+  readonly maxRedirects: number;
+  readonly maxUrlLength: number;
+}
+
+const API_PREFIX = '/product_api/v1';
+
+const positiveInteger = (
+  field: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+): E.Either<InvalidInput, number> =>
+  value === undefined
+    ? E.right(fallback)
+    : Number.isInteger(value) && value >= min
+      ? E.right(value)
+      : E.left(invalidInput(field, `expected a whole number of at least ${min}, got ${String(value)}`));
+
+const apiRootOf = (baseUrl: string): E.Either<InvalidInput, string> => {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return E.left(invalidInput('baseUrl', `not a URL: ${JSON.stringify(baseUrl)}`));
+  }
+  if (url.username !== '' || url.password !== '')
+    return E.left(invalidInput('baseUrl', 'put credentials in `credentials`, not in the URL'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return E.left(
+      invalidInput('baseUrl', `only https (or http to loopback) is supported, got ${url.protocol}`),
+    );
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    return E.left(
+      invalidInput('baseUrl', `refusing to send credentials over plain http to ${url.hostname}; use https`),
+    );
+  if (url.search !== '' || url.hash !== '')
+    return E.left(invalidInput('baseUrl', 'a query string or fragment is not allowed'));
+  const path = url.pathname.replace(/\/+$/, '');
+  const root = path.endsWith(API_PREFIX) ? path : `${path}${API_PREFIX}`;
+  return E.right(`${url.origin}${root}`);
+};
+
+/**
+ * Validates a config and fills in the defaults, in one place. Every problem is an `InvalidInput` naming
+ * the field; nothing is sent before the config is valid.
+ *
+ * @example
+ * import { normalizeConfig } from 'planviewer-rx';
+ * const r = normalizeConfig({ credentials: { key: 'id', secret: 's' }, baseUrl: 'http://example.com' });
+ * // r is Left(InvalidInput baseUrl: refusing to send credentials over plain http…)
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const normalizeConfig = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
+  if (typeof config !== 'object' || config === null)
+    return E.left(invalidInput('config', 'expected an object with at least `credentials`'));
+  if (config.fetch !== undefined && typeof config.fetch !== 'function')
+    return E.left(invalidInput('fetch', 'expected a fetch function'));
+  if (
+    config.userAgent !== undefined &&
+    (typeof config.userAgent !== 'string' || /[\r\n]/.test(config.userAgent))
+  )
+    return E.left(invalidInput('userAgent', 'expected a single-line string'));
+  return pipe(
+    sequenceS(E.Apply)({
+      credentials: Credentials.from(config.credentials),
+      apiRoot: apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl'),
+      requestTimeoutMs: positiveInteger('requestTimeoutMs', config.requestTimeoutMs, 30_000, 1),
+      downloadIdleTimeoutMs: positiveInteger(
+        'downloadIdleTimeoutMs',
+        config.downloadIdleTimeoutMs,
+        30_000,
+        1,
+      ),
+      maxRedirects: positiveInteger('maxRedirects', config.maxRedirects, 3, 0),
+      maxUrlLength: positiveInteger('maxUrlLength', config.maxUrlLength, 8000, 200),
+    }),
+    E.map((valid) => ({
+      ...valid,
+      fetch: config.fetch ?? (crossFetch as unknown as FetchLike),
+      userAgent: config.userAgent ?? `planviewer-rx/${LIBRARY_VERSION}`,
+    })),
+  );
+};

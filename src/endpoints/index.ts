@@ -1,0 +1,5 @@
+export * from './uuid';
+export * from './RequestSpec';
+export * from './locationQuery';
+export * from './productApiRequests';
+export * from './statusBatches';
