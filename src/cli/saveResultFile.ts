@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { safeBaseName } from '../http/resultFilename';
+
+/** Where a result went. */
+export interface SavedFile {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+const withSuffix = (name: string, n: number): string => {
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
+};
+
+/**
+ * Writes a result into `outDir` so that a file under its final name is always complete: bytes go to
+ * `name.part`, are fsynced, then moved into place. The suggested name is a hint only (base name, no
+ * `..`, no separators or control characters, no reserved Windows names, length-capped); the final path is
+ * always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix is added,
+ * and the no-replace move is atomic (a hard link, which fails if the name is taken).
+ */
+export const saveResultFile = async (
+  outDir: string,
+  suggestedName: string | null,
+  fallbackName: string,
+  blob: Blob,
+  force = false,
+): Promise<SavedFile> => {
+  const root = path.resolve(outDir);
+  fs.mkdirSync(root, { recursive: true });
+  const base = (suggestedName === null ? null : safeBaseName(suggestedName)) ?? safeBaseName(fallbackName) ?? 'result';
+  const part = path.join(root, `.${base}.${process.pid}.${Date.now()}.part`);
+  insideOrThrow(root, part);
+  const fd = fs.openSync(part, 'wx');
+  let bytes = 0;
+  try {
+    // Chunk by chunk, so a 50 MB result is not copied into one more buffer on the way to disk.
+    for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) {
+      fs.writeSync(fd, chunk);
+      bytes += chunk.byteLength;
+    }
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(part, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  try {
+    for (let n = 0; ; n++) {
+      const target = path.join(root, n === 0 ? base : withSuffix(base, n));
+      insideOrThrow(root, target);
+      if (force && n === 0) {
+        fs.renameSync(part, target);
+        return { path: target, bytes };
+      }
+      try {
+        fs.linkSync(part, target);
+        fs.unlinkSync(part);
+        return { path: target, bytes };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+  } catch (e) {
+    fs.rmSync(part, { force: true });
+    throw e;
+  }
+};
+
+const insideOrThrow = (root: string, candidate: string): void => {
+  const relative = path.relative(root, path.resolve(candidate));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    throw new Error(`refusing to write outside the output folder: ${candidate}`);
+};
