@@ -30,7 +30,7 @@ export class Credentials {
    * could not tell where the key ends.
    */
   static from(input: CredentialsInput | undefined): E.Either<InvalidInput, Credentials> {
-    if (input === undefined || typeof input !== 'object')
+    if (typeof input !== 'object' || input === null)
       return E.left(invalidInput('credentials', 'give { key, secret }: the access key id and secret'));
     const { key, secret } = input;
     if (typeof key !== 'string' || key.trim() === '')

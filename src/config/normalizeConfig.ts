@@ -79,24 +79,36 @@ export interface NormalizedConfig {
 
 const API_PREFIX = '/product_api/v1';
 
+/** The longest delay `setTimeout` can hold; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 const positiveInteger = (
   field: string,
   value: number | undefined,
   fallback: number,
   min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
 ): E.Either<InvalidInput, number> =>
   value === undefined
     ? E.right(fallback)
-    : Number.isInteger(value) && value >= min
+    : Number.isInteger(value) && value >= min && value <= max
       ? E.right(value)
-      : E.left(invalidInput(field, `expected a whole number of at least ${min}, got ${String(value)}`));
+      : E.left(
+          invalidInput(
+            field,
+            `expected a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got ${String(value)}`,
+          ),
+        );
 
 const apiRootOf = (baseUrl: string): E.Either<InvalidInput, string> => {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    return E.left(invalidInput('baseUrl', `not a URL: ${JSON.stringify(baseUrl)}`));
+    // Shown without anything up to an '@': a mistyped URL may still hold user:password.
+    return E.left(
+      invalidInput('baseUrl', `not a URL: ${JSON.stringify(String(baseUrl).replace(/^.*@/s, '…@'))}`),
+    );
   }
   if (url.username !== '' || url.password !== '')
     return E.left(invalidInput('baseUrl', 'put credentials in `credentials`, not in the URL'));
@@ -141,12 +153,13 @@ export const normalizeConfig = (config: PlanviewerConfig): E.Either<InvalidInput
     sequenceS(E.Apply)({
       credentials: Credentials.from(config.credentials),
       apiRoot: apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl'),
-      requestTimeoutMs: positiveInteger('requestTimeoutMs', config.requestTimeoutMs, 30_000, 1),
+      requestTimeoutMs: positiveInteger('requestTimeoutMs', config.requestTimeoutMs, 30_000, 1, MAX_TIMER_MS),
       downloadIdleTimeoutMs: positiveInteger(
         'downloadIdleTimeoutMs',
         config.downloadIdleTimeoutMs,
         30_000,
         1,
+        MAX_TIMER_MS,
       ),
       maxRedirects: positiveInteger('maxRedirects', config.maxRedirects, 3, 0),
       maxUrlLength: positiveInteger('maxUrlLength', config.maxUrlLength, 8000, 200),

@@ -26,7 +26,12 @@ const contentLengthOf = (header: string | null): number | undefined => {
 export const readResultFile =
   (onProgress: DownloadProgress | undefined) =>
   async (response: FetchResponseLike, context: ReadContext): Promise<RetrievedFile> => {
-    const total = contentLengthOf(response.headers.get('content-length'));
+    // fetch decodes gzip/deflate/br; Content-Length then counts the encoded bytes, not the ones read here.
+    const encoding = response.headers.get('content-encoding');
+    const total =
+      encoding === null || encoding.trim().toLowerCase() === 'identity'
+        ? contentLengthOf(response.headers.get('content-length'))
+        : undefined;
     const contentType = response.headers.get('content-type');
     const chunks: Uint8Array[] = [];
     let loaded = 0;

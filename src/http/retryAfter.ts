@@ -13,8 +13,16 @@
 export const parseRetryAfter = (header: string | null | undefined, nowMs: number): number | undefined => {
   if (header === null || header === undefined) return undefined;
   const value = header.trim();
-  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - nowMs;
+  // Date.parse alone would read garbage such as '-5' or 'later 12' as some date in 2001 or 2012.
+  const ms = /^\d+(\.\d+)?$/.test(value)
+    ? Number(value) * 1000
+    : HTTP_DATE.test(value)
+      ? Date.parse(value) - nowMs
+      : Number.NaN;
   return Number.isFinite(ms) ? Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS) : undefined;
 };
 
 const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** IMF-fixdate, RFC 850 and asctime dates (RFC 9110 §5.6.7) all start with a day name and hold a time. */
+const HTTP_DATE = /^[A-Za-z]{3,9},? .*\b\d{2}:\d{2}:\d{2}\b/;
