@@ -1,0 +1,6 @@
+export * from './PollingPolicy';
+export * from './PollState';
+export * from './jobPace';
+export * from './nextPollAt';
+export * from './eta';
+export * from './finishTime';

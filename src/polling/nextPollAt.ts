@@ -1,0 +1,132 @@
+import { normalQuantile, trapezoidQuantile } from './finishTime';
+import { jobPace } from './jobPace';
+import type { PollingPolicy } from './PollingPolicy';
+import { hasProgress, isTerminalStatus, type JobObservation, type PollState } from './PollState';
+
+/*
+ * Why the poller polls when it does.
+ *
+ * The figure of merit is two numbers per job: status requests, and the delay between the job finishing on
+ * the server and us noticing. A fixed 2 s interval has a detection delay spread evenly over 0–2 s (95th
+ * percentile 1.9 s) and pays a request every 2 s of the job's life; exponential backoff (smithy's waiter)
+ * is cheap but notices a finish tens of seconds late. Only the finish has to be noticed quickly: the
+ * steps before it matter only for what they tell us about when the finish will come.
+ *
+ * So the poller predicts the finish from the job's pace (see jobPace) and spends its requests there:
+ *
+ * 1. Far from the finish (two or more steps to go) it leaps: to when the job has probably entered its
+ *    last step (the median of that moment), but never past the point where an early finish becomes
+ *    plausible (the `earlyFinishRisk` quantile of the finish time, plus one `precisionMs`). While the
+ *    job approaches its last step it polls no more often than every 4 × precision: knowing when the last
+ *    step began to within that window is all the precision the next phase needs.
+ * 2. In the last step (its start known to within one poll gap) it waits until an early finish becomes
+ *    plausible (the `earlyFinishRisk` quantile of start + step), then polls every `precisionMs` until
+ *    the job finishes. Uniform spacing is what minimises requests for a given worst-case delay where the
+ *    finish is likely; before that window the risk of a finish is small and skipping it is cheap.
+ * 3. When the job takes longer than its pace allows (a stall, a slow server) the model has nothing left
+ *    to say: the delay then grows by `backoffFactor` with the time overdue. The same backoff spaces polls
+ *    of a job that waits for a user, or whose status carries no progress.
+ *
+ * Jitter only ever shortens a delay (so it never costs detection delay), `Retry-After` always wins, and
+ * every delay is clamped to [minDelayMs, maxDelayMs].
+ */
+
+const WAITING = 'waiting for user';
+const INITIAL = 'initial';
+
+/** Aim at the moment the job is about as likely as not to have entered its last step. */
+const LAST_STEP_AIM = 0.45;
+/** While the last step approaches, poll no more often than this many `precisionMs`. */
+const APPROACH_SPACING = 4;
+
+const modelDelay = (
+  state: PollState,
+  last: JobObservation & { readonly current: number; readonly total: number },
+  policy: PollingPolicy,
+): number => {
+  const { msPerStep: mu, uncertaintyMs } = jobPace(state, policy);
+  const variation = policy.stepVariation;
+  const lo = mu * (1 - variation);
+  const hi = mu * (1 + variation);
+  const stepVariance = (variation * mu) ** 2 / 3;
+  const now = state.lastPollAt;
+  const precision = policy.precisionMs;
+
+  const overdueMs = now - state.changedBy - (hi + 2 * uncertaintyMs);
+  if (overdueMs > 0) return precision + overdueMs * (policy.backoffFactor - 1);
+
+  const risk = policy.earlyFinishRisk;
+  const remaining = Math.max(1, last.total - last.current);
+  const queued = last.status === INITIAL;
+  if (remaining === 1 && !queued) {
+    const earliestStep = Math.max(0, lo - 2 * uncertaintyMs * (1 - variation));
+    const riskFrom =
+      state.changedAfter +
+      earliestStep +
+      trapezoidQuantile(state.changedBy - state.changedAfter, hi - lo, risk);
+    return Math.max(precision, riskFrom + precision - now);
+  }
+  // The step under way began when the status changed (or, while queued, has not begun yet).
+  const elapsed = queued ? 0 : now - state.changedAfter;
+  const a = Math.max(0, lo - elapsed);
+  const b = Math.max(a + 1, hi - elapsed);
+  const currentVariance = (b - a) ** 2 / 12;
+  const after = remaining - 1;
+  const finishMean = (a + b) / 2 + after * mu;
+  const finishSd = Math.sqrt(
+    currentVariance + after * stepVariance + ((remaining - 0.5) * uncertaintyMs) ** 2,
+  );
+  const earlyFinish = Math.max(0, finishMean + normalQuantile(risk) * finishSd);
+  if (after === 0) return earlyFinish + precision;
+  const lastStepMean = (a + b) / 2 + (after - 1) * mu;
+  const lastStepSd = Math.sqrt(
+    currentVariance + (after - 1) * stepVariance + ((remaining - 1.5) * uncertaintyMs) ** 2,
+  );
+  const lastStepLikely = Math.max(0, lastStepMean + normalQuantile(LAST_STEP_AIM) * lastStepSd);
+  return Math.min(Math.max(APPROACH_SPACING * precision, lastStepLikely), earlyFinish + precision);
+};
+
+/**
+ * The delay the policy plans after the latest observation, before clamping and jitter. `Infinity` for
+ * a job that ended.
+ *
+ * @example
+ * import { defaultPollingPolicy, plannedDelay, startPolling } from 'planviewer-rx';
+ * plannedDelay(startPolling(0, { fresh: true }), defaultPollingPolicy); // 3000 (initialDelayMs)
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const plannedDelay = (state: PollState, policy: PollingPolicy): number => {
+  const last = state.last;
+  if (state.misses > 0) return policy.precisionMs;
+  if (last === undefined) return state.since + policy.initialDelayMs - state.lastPollAt;
+  if (isTerminalStatus(last.status)) return Infinity;
+  if (last.status === WAITING || !hasProgress(last))
+    return policy.precisionMs * policy.backoffFactor ** state.unchangedPolls;
+  return modelDelay(state, last, policy);
+};
+
+/**
+ * When to poll this job next (scheduler milliseconds): the planned delay clamped to
+ * [minDelayMs, maxDelayMs], shortened by jitter from `random` (a `() => number` in [0, 1), injectable
+ * for tests), no later than a requested `pollSoon`, never before a `Retry-After`. `Infinity` for a job
+ * that ended.
+ *
+ * @example
+ * import { defaultPollingPolicy, nextPollAt, startPolling } from 'planviewer-rx';
+ * nextPollAt(startPolling(0, { fresh: true }), defaultPollingPolicy, () => 0); // 3000
+ *
+ * @since 0.1.0
+ * @category destructors
+ */
+export const nextPollAt = (state: PollState, policy: PollingPolicy, random: () => number): number => {
+  const planned = plannedDelay(state, policy);
+  if (planned === Infinity) return Infinity;
+  const clamped = Math.min(policy.maxDelayMs, Math.max(policy.minDelayMs, planned));
+  const jittered = Math.max(policy.minDelayMs, clamped * (1 - policy.jitterRatio * random()));
+  // Whole milliseconds: schedulers and marble diagrams count in them.
+  let at = Math.round(state.lastPollAt + jittered);
+  if (state.soonAt !== undefined) at = Math.min(at, state.soonAt);
+  return Math.max(at, state.notBefore);
+};
