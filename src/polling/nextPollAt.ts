@@ -58,6 +58,10 @@ const modelDelay = (
   const risk = policy.earlyFinishRisk;
   const remaining = Math.max(1, last.total - last.current);
   const queued = last.status === INITIAL;
+  // A job followed from the middle (job$) has been in its current step for an unknown time until we
+  // see it change: that step may end any moment.
+  const stepStartKnown = state.fresh || state.paceMark !== undefined;
+  if (remaining === 1 && !queued && !stepStartKnown) return precision;
   if (remaining === 1 && !queued) {
     const earliestStep = Math.max(0, lo - 2 * uncertaintyMs * (1 - variation));
     const riskFrom =
@@ -67,7 +71,7 @@ const modelDelay = (
     return Math.max(precision, riskFrom + precision - now);
   }
   // The step under way began when the status changed (or, while queued, has not begun yet).
-  const elapsed = queued ? 0 : now - state.changedAfter;
+  const elapsed = queued ? 0 : stepStartKnown ? now - state.changedAfter : hi;
   const a = Math.max(0, lo - elapsed);
   const b = Math.max(a + 1, hi - elapsed);
   const currentVariance = (b - a) ** 2 / 12;

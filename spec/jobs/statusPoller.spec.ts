@@ -1,0 +1,303 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { of, type SchedulerLike } from 'rxjs';
+import { marbles } from 'rxjs-marbles/jest';
+import type { JobStatus } from '../../src/codecs';
+import { jobNotFound, rateLimited, serverError, unauthorized, type PlanviewerError } from '../../src/errors';
+import { createJobs, type JobsOptions } from '../../src/jobs';
+import { progress, left, ordered, result, withoutEta } from './events';
+import { fakePort, stalled, steps } from './fakePort';
+
+const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
+
+/** A policy in frames (1 frame = 1 ms), for marble diagrams. */
+const fast: JobsOptions['polling'] = {
+  initialDelayMs: 30,
+  minDelayMs: 10,
+  precisionMs: 20,
+  maxDelayMs: 200,
+  jitterRatio: 0,
+  expectedStepMs: 40,
+  coalesceWindowMs: 0,
+};
+
+/** Wraps a scheduler to count the actions scheduled through it (timers). */
+const countingScheduler = (inner: SchedulerLike): { scheduler: SchedulerLike; scheduled: () => number } => {
+  let scheduled = 0;
+  const scheduler: SchedulerLike = {
+    now: () => inner.now(),
+    schedule: ((...args: Parameters<SchedulerLike['schedule']>) => {
+      scheduled++;
+      return inner.schedule(...args);
+    }) as SchedulerLike['schedule'],
+  };
+  return { scheduler, scheduled: () => scheduled };
+};
+
+describe('statusPoller (through order$ and job$)', () => {
+  describe('default policy, exact poll times', () => {
+    it(
+      'a job of four 4 s steps: one early look, a leap, then dense polls around the expected finish',
+      marbles((m) => {
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { 'job-i1': steps('job-i1', [4_000, 4_000, 4_000, 4_000], { queueMs: 500 }) },
+        });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
+        m.expect(jobs.order$(['i1']).pipe(withoutEta())).toBeObservable(
+          'o 2849ms p 6475ms q 3781ms r 4844ms (st|)',
+          {
+            o: ordered('i1'),
+            p: progress('job-i1', 'in_progress', 0, 4),
+            q: progress('job-i1', 'in_progress', 2, 4),
+            r: progress('job-i1', 'in_progress', 3, 4),
+            s: progress('job-i1', 'finished', 4, 4),
+            t: result('job-i1', 'i1'),
+          },
+        );
+        m.flush();
+        // Finished at 16 500: noticed 1 453 ms later, with 7 requests (fixed 2 s polling: 9).
+        expect(fake.pollTimes('job-i1')).toEqual([2_850, 9_326, 11_217, 13_108, 14_723, 16_338, 17_953]);
+      }),
+    );
+
+    it(
+      'a stalled job: polls back off ×1.5 to the maximum delay',
+      marbles((m) => {
+        const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-i1': stalled('job-i1', 1, 4) } });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
+        m.expect(jobs.order$(['i1']).pipe(withoutEta()), '^ 299999ms !').toBeObservable('o 2849ms p', {
+          o: ordered('i1'),
+          p: progress('job-i1', 'in_progress', 1, 4),
+        });
+        m.flush();
+        const times = fake.pollTimes('job-i1');
+        expect(times).toEqual([
+          2_850, 6_731, 9_840, 12_065, 15_347, 20_188, 27_328, 37_860, 53_394, 76_307, 110_104, 159_954,
+          216_954, 273_954,
+        ]);
+        // From the overdue point on, each gap is ~1.5× the one before, up to maxDelayMs (less 5% jitter).
+        const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+        expect(gaps.slice(-2)).toEqual([57_000, 57_000]);
+      }),
+    );
+
+    it(
+      'Retry-After: no status request before the server allows it, for any job of the client',
+      marbles((m) => {
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { 'job-i1': steps('job-i1', [4_000, 4_000]), 'job-i2': steps('job-i2', [30_000]) },
+          statusOverride: (call) =>
+            call === 0 ? of(E.left(rateLimited(statusRequest, '', 10_000))) : undefined,
+        });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
+        jobs.order$(['i1']).subscribe();
+        m.scheduler.schedule(() => jobs.job$('job-i2').subscribe(), 1_000);
+        m.flush();
+        // 429 at 2 850 with Retry-After 10 s: both jobs wait until 12 850 (job-i2, due at 3 850, too).
+        expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([2_850, 12_850, 14_465, 16_080]);
+        expect(fake.statuses[1]?.uuids).toEqual(['job-i1', 'job-i2']);
+      }),
+    );
+  });
+
+  it(
+    'sends one status request per tick for every due job, and carries jobs due within the window',
+    marbles((m) => {
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { 'job-a': stalled('job-a', 0, 3), 'job-b': stalled('job-b', 0, 3) },
+      });
+      const jobs = createJobs(fake.port, {
+        scheduler: m.scheduler,
+        random: () => 0,
+        polling: { coalesceWindowMs: 1_000 },
+      });
+      const a = jobs.order$(['a']).subscribe();
+      // b is ordered 600 ms later: due at 3 600, it rides along with a at 3 000.
+      m.scheduler.schedule(() => {
+        const b = jobs.order$(['b']).subscribe();
+        m.scheduler.schedule(() => b.unsubscribe(), 30_000);
+      }, 600);
+      m.scheduler.schedule(() => a.unsubscribe(), 3_001);
+      m.flush();
+      expect(fake.statuses[0]).toEqual({ at: 3_000, uuids: ['job-a', 'job-b'] });
+      // After a is gone only b is polled.
+      expect(fake.statuses.slice(1).every((s) => s.uuids.join() === 'job-b')).toBe(true);
+    }),
+  );
+
+  it(
+    'a job followed by two subscribers is polled once',
+    marbles((m) => {
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-a': steps('job-a', [40]) } });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      const values = {
+        p: progress('job-a', 'in_progress', 0, 1),
+        q: progress('job-a', 'finished', 1, 1),
+        r: result('job-a'),
+      };
+      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms p 19ms (qr|)', values);
+      // The late subscriber hears the latest status at once.
+      m.expect(jobs.job$('job-a').pipe(withoutEta()), '40ms ^').toBeObservable('40ms p 9ms (qr|)', values);
+      m.flush();
+      expect(fake.statuses).toEqual([
+        { at: 30, uuids: ['job-a'] },
+        { at: 50, uuids: ['job-a'] },
+      ]);
+    }),
+  );
+
+  it(
+    '1,000 jobs: one request per 100 jobs per tick, and no more timers than for 10 jobs',
+    marbles((m) => {
+      const run = (count: number) => {
+        const intentions = Array.from({ length: count }, (_, i) => `i${i}`);
+        const timelines = Object.fromEntries(intentions.map((i) => [`job-${i}`, stalled(`job-${i}`, 1, 5)]));
+        const counting = countingScheduler(m.scheduler);
+        const fake = fakePort({ scheduler: m.scheduler, jobs: timelines, orderedAt: m.scheduler.now() });
+        const jobs = createJobs(fake.port, { scheduler: counting.scheduler, random: () => 0.5 });
+        const subscription = jobs.order$(intentions).subscribe();
+        return { fake, counting, subscription, jobs };
+      };
+      const small = run(10);
+      const large = run(1_000);
+      m.scheduler.schedule(() => {
+        small.subscription.unsubscribe();
+        large.subscription.unsubscribe();
+      }, 120_000);
+      m.flush();
+      const ticks = (s: { at: number }[]) => [...new Set(s.map((x) => x.at))];
+      expect(ticks(large.fake.statuses)).toEqual(ticks(small.fake.statuses));
+      expect(large.fake.statuses.filter((s) => s.at === 2_850).map((s) => s.uuids.length)).toEqual(
+        Array(10).fill(100),
+      );
+      expect(large.fake.statuses).toHaveLength(10 * small.fake.statuses.length);
+      expect(large.counting.scheduled()).toBe(small.counting.scheduled());
+      expect(large.jobs.followedJobs()).toBe(0);
+    }),
+  );
+
+  it(
+    'a job missing from 3 responses in a row ends with JobNotFound',
+    marbles((m) => {
+      const fake = fakePort({ scheduler: m.scheduler, jobs: {} });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      m.expect(jobs.job$('job-x')).toBeObservable('30ms 20ms 20ms (e|)', {
+        e: left(jobNotFound('job-x', 3)),
+      });
+      m.flush();
+      expect(fake.pollTimes('job-x')).toEqual([30, 50, 70]);
+    }),
+  );
+
+  it(
+    'matches results by uuid, not by position',
+    marbles((m) => {
+      const status = (uuid: string, s: string): JobStatus => ({
+        uuid,
+        status: s,
+        progress: { current: 1, total: 1 },
+      });
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        statusOverride: () => of(E.right([status('job-b', 'finished'), status('job-a', 'error')])),
+      });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms (pe|)', {
+        p: progress('job-a', 'error', 1, 1),
+        e: left({ _tag: 'JobFailed', job: 'job-a', progress: { current: 1, total: 1 } }),
+      });
+      m.expect(jobs.job$('job-b', { download: false }).pipe(withoutEta())).toBeObservable('30ms (pf|)', {
+        p: progress('job-b', 'finished', 1, 1),
+        f: E.right({ _tag: 'Finished', job: 'job-b' }),
+      });
+    }),
+  );
+
+  it(
+    'unsubscribing mid-poll cancels the request and stops that job only',
+    marbles((m) => {
+      const answer = m.cold('-----(a|)', { a: E.right<PlanviewerError, readonly JobStatus[]>([]) });
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { 'job-b': stalled('job-b', 0, 3) },
+        statusOverride: (_call, uuids) => (uuids.includes('job-a') ? answer : undefined),
+      });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      m.expect(jobs.job$('job-a'), '^ 31ms !').toBeObservable('');
+      m.expect(answer).toHaveSubscriptions('30ms ^-!');
+      m.expect(jobs.job$('job-b'), '10ms ^ 200ms !').toBeObservable('40ms p', {
+        p: progress('job-b', 'in_progress', 0, 3),
+      });
+      m.flush();
+      expect(fake.pollTimes('job-a')).toEqual([30]);
+      expect(fake.pollTimes('job-b').length).toBeGreaterThan(3);
+    }),
+  );
+
+  describe('failures of status requests', () => {
+    it(
+      'retries 5xx with backoff and jitter, then goes on',
+      marbles((m) => {
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { 'job-a': steps('job-a', [10]) },
+          statusOverride: (call) => (call < 2 ? of(E.left(serverError(statusRequest, 503, ''))) : undefined),
+        });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5, polling: fast });
+        m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('2280ms (pr|)', {
+          p: progress('job-a', 'finished', 1, 1),
+          r: result('job-a'),
+        });
+        m.flush();
+        // 1 s × 0.75 (equal jitter at 0.5), then 2 s × 0.75.
+        expect(fake.pollTimes('job-a')).toEqual([30, 780, 2_280]);
+      }),
+    );
+
+    it(
+      'ends the jobs with the Left once the shared retry budget is spent',
+      marbles((m) => {
+        const failure = serverError(statusRequest, 502, 'bad gateway');
+        const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => of(E.left(failure)) });
+        const jobs = createJobs(fake.port, {
+          scheduler: m.scheduler,
+          random: () => 0.5,
+          polling: fast,
+          retry: { budget: 2, baseDelayMs: 10 },
+        });
+        m.expect(jobs.job$('job-a')).toBeObservable('30ms 8ms 15ms (e|)', {
+          e: left({ ...failure, job: 'job-a' }),
+        });
+        m.flush();
+        // 10 ms × 0.75 and 20 ms × 0.75 apart; the third failure finds the bucket empty.
+        expect(fake.pollTimes('job-a')).toEqual([30, 38, 53]);
+      }),
+    );
+
+    it(
+      'ends the jobs at once on a final error (401)',
+      marbles((m) => {
+        const failure = unauthorized(statusRequest, '');
+        const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => of(E.left(failure)) });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        const both = [jobs.job$('job-a'), jobs.job$('job-b')];
+        m.expect(both[0]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: 'job-a' }) });
+        m.expect(both[1]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: 'job-b' }) });
+        m.flush();
+        expect(fake.statuses).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'a defect of the port (an error, not a Left) reaches the error channel',
+      marbles((m) => {
+        const answer = m.cold('-#', undefined, new TypeError('bug'));
+        const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => answer });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        m.expect(jobs.job$('job-a')).toBeObservable('31ms #', undefined, new TypeError('bug'));
+      }),
+    );
+  });
+});

@@ -1,0 +1,195 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { asyncScheduler, type ObservableInput, type SchedulerLike } from 'rxjs';
+import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+import { normalizePollingPolicy, type PollingOptions, type PollingPolicy } from '../polling';
+import type { WaitingForUser } from './JobEvent';
+import { normalizeRetryOptions, type RetryOptions } from './retryBudget';
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * Answers a job that waits for a user decision: return (or emit first) the `index` of one of
+ * `w.choices`. Completing without a value leaves the job waiting (someone may still call `select`).
+ *
+ * @category model
+ */
+export type ChooseLocation = (w: WaitingForUser) => ObservableInput<number>;
+
+/**
+ * Options of {@link createJobs}, shared by every stream of that instance (one instance per client).
+ * Every field is optional.
+ *
+ * @example
+ * import { createJobs } from 'planviewer-rx';
+ * import { TestScheduler } from 'rxjs/testing';
+ * const jobs = createJobs(port, { scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface JobsOptions {
+  /** Drives every delay (polls, retries, deadlines). @default asyncScheduler */
+  readonly scheduler?: SchedulerLike;
+  /** Source of jitter, a number in [0, 1). @default Math.random */
+  readonly random?: () => number;
+  /** The polling policy of every job (streams may override it). @default defaultPollingPolicy */
+  readonly polling?: PollingOptions;
+  /** Most jobs in one status request; more due jobs are split over several requests. @default 100 */
+  readonly statusBatchSize?: number;
+  /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */
+  readonly retry?: Partial<RetryOptions>;
+  /** Default answer to "waiting for user" for every stream (a stream's own option wins). */
+  readonly onWaitingForUser?: ChooseLocation;
+}
+
+/**
+ * Options of one `order$` or `job$` stream.
+ *
+ * @example
+ * import { createJobs } from 'planviewer-rx';
+ * const controller = new AbortController();
+ * createJobs(port).order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface JobStreamOptions {
+  /**
+   * End each job that has not finished this many ms after subscribing with a `Timeout` Left carrying
+   * the last status seen. The job goes on on the server; follow it again with `job$`.
+   */
+  readonly deadlineMs?: number;
+  /** Overrides the client's polling policy for these jobs (e.g. `{ maxDelayMs: 10_000 }`). */
+  readonly polling?: PollingOptions;
+  /** Download each result (`Downloading` … `Result`); `false` ends a job with `Finished` instead. @default true */
+  readonly download?: boolean;
+  /**
+   * Aborting ends every job of the stream with an `Aborted` Left, then the stream completes. It never
+   * cancels an order: if the order was already sent, its `Ordered` events still come first.
+   */
+  readonly signal?: AbortSignal;
+  /** Answers "waiting for user"; without it the stream emits `WaitingForUser` and waits for `select`. */
+  readonly onWaitingForUser?: ChooseLocation;
+}
+
+/** Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`). @category model */
+export interface FollowJobOptions extends JobStreamOptions {
+  readonly intention?: string;
+}
+
+/** {@link JobsOptions} validated, with every default filled in. @category model */
+export interface NormalizedJobsOptions {
+  readonly scheduler: SchedulerLike;
+  readonly random: () => number;
+  readonly polling: PollingPolicy;
+  readonly statusBatchSize: number;
+  readonly retry: RetryOptions;
+  readonly onWaitingForUser?: ChooseLocation;
+}
+
+/** {@link JobStreamOptions} validated against the client's defaults. @category model */
+export interface NormalizedStreamOptions {
+  readonly deadlineMs?: number;
+  readonly polling: PollingPolicy;
+  readonly download: boolean;
+  readonly signal?: AbortSignal;
+  readonly onWaitingForUser?: ChooseLocation;
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+const isFunction = (f: unknown): boolean => typeof f === 'function';
+
+/**
+ * Validates {@link JobsOptions} and fills in the defaults, in one place.
+ *
+ * @example
+ * import { normalizeJobsOptions } from 'planviewer-rx';
+ * normalizeJobsOptions({ statusBatchSize: 0 }); // Left(InvalidInput statusBatchSize …)
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const normalizeJobsOptions = (
+  options: JobsOptions = {},
+): E.Either<InvalidInput, NormalizedJobsOptions> => {
+  const batch = options.statusBatchSize ?? 100;
+  if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
+    return E.left(
+      invalidInput('statusBatchSize', `expected a whole number from 1 to 10000, got ${String(batch)}`),
+    );
+  if (options.random !== undefined && !isFunction(options.random))
+    return E.left(invalidInput('random', 'expected a function returning a number in [0, 1)'));
+  if (options.onWaitingForUser !== undefined && !isFunction(options.onWaitingForUser))
+    return E.left(invalidInput('onWaitingForUser', 'expected a function'));
+  if (options.scheduler !== undefined && !isFunction(options.scheduler.schedule))
+    return E.left(invalidInput('scheduler', 'expected an RxJS SchedulerLike'));
+  return pipe(
+    normalizePollingPolicy(options.polling),
+    E.chain((polling) =>
+      pipe(
+        normalizeRetryOptions(options.retry),
+        E.map((retry): NormalizedJobsOptions => ({
+          scheduler: options.scheduler ?? asyncScheduler,
+          random: options.random ?? Math.random,
+          polling,
+          statusBatchSize: batch,
+          retry,
+          ...(options.onWaitingForUser === undefined ? {} : { onWaitingForUser: options.onWaitingForUser }),
+        })),
+      ),
+    ),
+  );
+};
+
+/**
+ * Validates the options of one stream against the client's.
+ *
+ * @example
+ * import { normalizeJobsOptions, normalizeStreamOptions } from 'planviewer-rx';
+ * // Left(InvalidInput deadlineMs …)
+ * pipe(normalizeJobsOptions(), E.chain((client) => normalizeStreamOptions({ deadlineMs: -1 }, client)));
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const normalizeStreamOptions = (
+  options: JobStreamOptions = {},
+  client: NormalizedJobsOptions,
+): E.Either<InvalidInput, NormalizedStreamOptions> => {
+  const { deadlineMs, signal, download } = options;
+  if (
+    deadlineMs !== undefined &&
+    !(Number.isFinite(deadlineMs) && deadlineMs >= 0 && deadlineMs <= MAX_TIMER_MS)
+  )
+    return E.left(
+      invalidInput(
+        'deadlineMs',
+        `expected a number of ms from 0 to ${MAX_TIMER_MS}, got ${String(deadlineMs)}`,
+      ),
+    );
+  if (download !== undefined && typeof download !== 'boolean')
+    return E.left(invalidInput('download', 'expected true or false'));
+  if (signal !== undefined && (typeof signal !== 'object' || signal === null || !('aborted' in signal)))
+    return E.left(invalidInput('signal', 'expected an AbortSignal'));
+  if (options.onWaitingForUser !== undefined && !isFunction(options.onWaitingForUser))
+    return E.left(invalidInput('onWaitingForUser', 'expected a function'));
+  const choose = options.onWaitingForUser ?? client.onWaitingForUser;
+  return pipe(
+    normalizePollingPolicy(options.polling, client.polling),
+    E.map((polling): NormalizedStreamOptions => ({
+      polling,
+      download: download ?? true,
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
+      ...(signal === undefined ? {} : { signal }),
+      ...(choose === undefined ? {} : { onWaitingForUser: choose }),
+    })),
+  );
+};

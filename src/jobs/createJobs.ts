@@ -1,0 +1,113 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { defer, map, of, take, tap, type Observable } from 'rxjs';
+import { describeError } from '../errors/describeError';
+import { aborted, invalidInput, withJob, type PlanviewerError } from '../errors/PlanviewerError';
+import { endOnAbort } from './abortSignal';
+import type { JobEvent } from './JobEvent';
+import {
+  normalizeJobsOptions,
+  normalizeStreamOptions,
+  type FollowJobOptions,
+  type JobsOptions,
+  type JobStreamOptions,
+} from './JobsOptions';
+import { jobStream, type JobStreamContext } from './jobStream';
+import { orderStream } from './orderStream';
+import type { PlanviewerPort } from './PlanviewerPort';
+import { createStatusPoller, retryBudgetCell } from './statusPoller';
+
+/**
+ * The reactive jobs API of one client.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Jobs {
+  /**
+   * Orders the intentions (one POST, however often the stream is subscribed or retried) and follows
+   * every job: `Ordered` → `Progress`… → (`WaitingForUser`) → `Downloading`… → `Result`.
+   */
+  readonly order$: (
+    intentions: readonly string[],
+    options?: JobStreamOptions,
+  ) => Observable<E.Either<PlanviewerError, JobEvent>>;
+  /** Follows a job ordered earlier (by this process or another); never orders. */
+  readonly job$: (job: string, options?: FollowJobOptions) => Observable<E.Either<PlanviewerError, JobEvent>>;
+  /**
+   * Answers a job waiting for a user with the index of one of its choices, then has the poller look at
+   * the job soon. Lazy: nothing is posted until you subscribe.
+   */
+  readonly select: (job: string, index: number) => Observable<E.Either<PlanviewerError, void>>;
+  /** How many jobs the shared poller follows right now. */
+  readonly followedJobs: () => number;
+}
+
+/**
+ * Creates the jobs API over a {@link PlanviewerPort}: one shared, batched, adaptive status poller for
+ * every stream it makes. All time comes from `options.scheduler`, so virtual time drives it in tests.
+ *
+ * Throws a `RangeError` (with the `InvalidInput` on `.error`) when the options are invalid: a bug in
+ * the calling code, not a failure of the API. Use {@link normalizeJobsOptions} to check them as data.
+ *
+ * @example
+ * import { createJobs, results } from 'planviewer-rx';
+ * const jobs = createJobs(port, { polling: { maxDelayMs: 30_000 } });
+ * jobs.order$(['0fe30323-a86e-4048-a7e7-6d60c3365dcb']).pipe(results()).subscribe((file) => save(file));
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Jobs => {
+  const normalized = normalizeJobsOptions(options);
+  if (E.isLeft(normalized))
+    throw Object.assign(new RangeError(describeError(normalized.left)), { error: normalized.left });
+  const client = normalized.right;
+  const budget = retryBudgetCell(client.retry);
+  const poller = createStatusPoller(port, { ...client, budget });
+  const context: JobStreamContext = {
+    port,
+    poller,
+    retry: { scheduler: client.scheduler, random: client.random, retry: client.retry, budget },
+  };
+
+  const order$: Jobs['order$'] = (intentions, streamOptions) => {
+    if (!Array.isArray(intentions) || intentions.length === 0)
+      return of(E.left(invalidInput('intentions', 'expected a non-empty array of intention uuids')));
+    const stream = normalizeStreamOptions(streamOptions, client);
+    if (E.isLeft(stream)) return of(E.left(stream.left));
+    return orderStream(context, client.scheduler, intentions, stream.right);
+  };
+
+  const job$: Jobs['job$'] = (job, streamOptions) => {
+    const stream = normalizeStreamOptions(streamOptions, client);
+    if (E.isLeft(stream)) return of(E.left(withJob(stream.left, job)));
+    const { intention } = streamOptions ?? {};
+    return defer(() =>
+      jobStream(context, {
+        job,
+        options: stream.right,
+        ...(intention === undefined ? {} : { intention }),
+        ...(stream.right.deadlineMs === undefined
+          ? {}
+          : { deadlineAt: client.scheduler.now() + stream.right.deadlineMs }),
+      }),
+    ).pipe(
+      endOnAbort<E.Either<PlanviewerError, JobEvent>>(stream.right.signal, () => [
+        E.left(withJob(aborted(), job)),
+      ]),
+    );
+  };
+
+  const select: Jobs['select'] = (job, index) =>
+    defer(() =>
+      port.select(job, index).pipe(
+        take(1),
+        map(E.mapLeft((e) => withJob(e, job))),
+        tap((result) => {
+          if (E.isRight(result)) poller.pollSoon(job);
+        }),
+      ),
+    );
+
+  return { order$, job$, select, followedJobs: poller.followedJobs };
+};

@@ -1,0 +1,103 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  concat,
+  defer,
+  from,
+  map,
+  merge,
+  mergeMap,
+  of,
+  shareReplay,
+  take,
+  tap,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
+import type { OrderedJob } from '../codecs';
+import { aborted, withJob, type PlanviewerError } from '../errors/PlanviewerError';
+import { endOnAbort } from './abortSignal';
+import type { JobEvent, Ordered } from './JobEvent';
+import type { NormalizedStreamOptions } from './JobsOptions';
+import { jobStream, type JobStreamContext } from './jobStream';
+
+type Emission = E.Either<PlanviewerError, JobEvent>;
+
+/** The job an emission ends, if it ends one: its Left, its `Result` or its `Finished`. */
+const endedJob = (e: Emission): string | undefined =>
+  E.isLeft(e)
+    ? e.left.job
+    : e.right._tag === 'Result' || e.right._tag === 'Finished'
+      ? e.right.job
+      : undefined;
+
+/**
+ * Places ONE order and follows its jobs. The POST is sent on the first subscription and its answer is
+ * kept: later subscribers, and any `retry()` / `repeat()` around this stream, follow the same jobs and
+ * never order again. Nothing is retried: a failed order is one Left, then completion.
+ *
+ * Per job, `Ordered` comes first, for every job of the order before anything else (so the uuids can be
+ * stored before any job can fail), then the job's own events. Completes when every job has ended.
+ *
+ * @example
+ * import { orderStream } from 'planviewer-rx';
+ * orderStream(context, scheduler, ['intention-uuid'], options).subscribe(console.log);
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const orderStream = (
+  context: JobStreamContext,
+  scheduler: SchedulerLike,
+  intentions: readonly string[],
+  options: NormalizedStreamOptions,
+): Observable<Emission> => {
+  let placed: Observable<readonly [E.Either<PlanviewerError, readonly OrderedJob[]>, number]> | undefined;
+
+  const follow = (ordered: readonly OrderedJob[], orderedAt: number, deadlineAt: number | undefined) => {
+    const running = new Set(ordered.map((o) => o.job.uuid));
+    const jobs = merge(
+      ...ordered.map((o) =>
+        jobStream(context, {
+          job: o.job.uuid,
+          intention: o.uuid,
+          orderedAt,
+          options,
+          ...(deadlineAt === undefined ? {} : { deadlineAt }),
+        }),
+      ),
+    ).pipe(
+      tap((e) => {
+        const ended = endedJob(e);
+        if (ended !== undefined) running.delete(ended);
+      }),
+      endOnAbort<Emission>(options.signal, () => [...running].map((job) => E.left(withJob(aborted(), job)))),
+    );
+    return concat(
+      from(
+        ordered.map((o): Emission =>
+          E.right<PlanviewerError, Ordered>({ _tag: 'Ordered', intention: o.uuid, job: o.job.uuid }),
+        ),
+      ),
+      jobs,
+    );
+  };
+
+  return defer(() => {
+    const subscribedAt = scheduler.now();
+    const deadlineAt = options.deadlineMs === undefined ? undefined : subscribedAt + options.deadlineMs;
+    // Aborted before anything was sent: nothing to follow, and nothing is ordered.
+    if (placed === undefined && options.signal?.aborted === true) return of(E.left(aborted()));
+    // Kept after its subscribers leave (refCount: false): an order that was sent must be followed, and
+    // an answer must never be thrown away in favour of a second POST.
+    placed ??= context.port.order(intentions).pipe(
+      take(1),
+      map((result) => [result, scheduler.now()] as const),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return placed.pipe(
+      mergeMap(([result, orderedAt]) =>
+        E.isLeft(result) ? of<Emission>(result) : follow(result.right, orderedAt, deadlineAt),
+      ),
+    );
+  });
+};

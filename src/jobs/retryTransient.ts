@@ -1,0 +1,50 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { defer, mergeMap, of, timer, type Observable, type SchedulerLike } from 'rxjs';
+import { isRetryable, type PlanviewerError } from '../errors/PlanviewerError';
+import type { StatusPollerConfig } from './statusPoller';
+import { refundRetry, retryAfterOf, retryDelay, takeRetry, type RetryOptions } from './retryBudget';
+
+/** What a retried call needs: time, jitter, the options and the client's shared bucket. @category model */
+export interface RetryContext {
+  readonly scheduler: SchedulerLike;
+  readonly random: () => number;
+  readonly retry: RetryOptions;
+  readonly budget: StatusPollerConfig['budget'];
+}
+
+/**
+ * Runs an idempotent port call (retrieve, kik waiting) and, when it answers with a transient Left
+ * (`isRetryable`), runs it again after a capped, jittered exponential delay (never sooner than
+ * `Retry-After`) while attempts and the shared budget last. The last Left is passed on as is.
+ *
+ * Emissions before the Left (download progress) are passed on too; a retry starts the call afresh.
+ *
+ * @example
+ * import { retryTransient } from 'planviewer-rx';
+ * retryTransient(() => port.waiting(job), { scheduler, random: Math.random, retry: defaultRetryOptions, budget });
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const retryTransient = <A>(
+  call: () => Observable<E.Either<PlanviewerError, A>>,
+  context: RetryContext,
+): Observable<E.Either<PlanviewerError, A>> => {
+  const attempt = (failures: number): Observable<E.Either<PlanviewerError, A>> =>
+    defer(call).pipe(
+      mergeMap((result) => {
+        const { budget } = context;
+        if (E.isRight(result)) {
+          budget.set(refundRetry(budget.get()));
+          return of(result);
+        }
+        if (!isRetryable(result.left) || failures + 1 >= context.retry.maxAttempts) return of(result);
+        const token = takeRetry(budget.get());
+        if (E.isLeft(token)) return of(result);
+        budget.set(token.right);
+        const delay = retryDelay(failures + 1, context.retry, context.random, retryAfterOf(result.left));
+        return timer(delay, context.scheduler).pipe(mergeMap(() => attempt(failures + 1)));
+      }),
+    );
+  return attempt(0);
+};
