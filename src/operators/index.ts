@@ -1,0 +1,4 @@
+export * from './results';
+export * from './progress';
+export * from './failures';
+export * from './throwOnLeft';

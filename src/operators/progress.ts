@@ -1,0 +1,24 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { filter, map, type OperatorFunction } from 'rxjs';
+import type { JobEvent, Progress } from '../jobs/JobEvent';
+
+const isProgress = <E>(e: E.Either<E, JobEvent>): e is E.Right<Progress> =>
+  E.isRight(e) && e.right._tag === 'Progress';
+
+/**
+ * Keeps the `Progress` events (status or step changes, with `eta` once known), e.g. for a progress bar.
+ *
+ * @example
+ * import { progress } from 'planviewer-rx';
+ * pv.job$(job).pipe(progress()).subscribe((p) => bar.update(p.current, { total: p.total }));
+ *
+ * @since 0.1.0
+ * @category operators
+ */
+export const progress =
+  <E>(): OperatorFunction<E.Either<E, JobEvent>, Progress> =>
+  (source) =>
+    source.pipe(
+      filter(isProgress),
+      map((e) => e.right),
+    );
