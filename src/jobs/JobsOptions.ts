@@ -14,6 +14,10 @@ import { normalizeRetryOptions, type RetryOptions } from './retryBudget';
  * Answers a job that waits for a user decision: return (or emit first) the `index` of one of
  * `w.choices`. Completing without a value leaves the job waiting (someone may still call `select`).
  *
+ * @example
+ * import type { ChooseLocation } from 'planviewer-rx';
+ * const first: ChooseLocation = (w) => [w.choices[0]!.index];
+ *
  * @category model
  */
 export type ChooseLocation = (w: WaitingForUser) => ObservableInput<number>;
@@ -75,12 +79,28 @@ export interface JobStreamOptions {
   readonly onWaitingForUser?: ChooseLocation;
 }
 
-/** Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`). @category model */
+/**
+ * Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`).
+ *
+ * @example
+ * import { createJobs } from 'planviewer-rx';
+ * createJobs(port).job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
+ *
+ * @category model
+ */
 export interface FollowJobOptions extends JobStreamOptions {
   readonly intention?: string;
 }
 
-/** {@link JobsOptions} validated, with every default filled in. @category model */
+/**
+ * {@link JobsOptions} validated, with every default filled in.
+ *
+ * @example
+ * import { normalizeJobsOptions } from 'planviewer-rx';
+ * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 100, … })
+ *
+ * @category model
+ */
 export interface NormalizedJobsOptions {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
@@ -90,7 +110,15 @@ export interface NormalizedJobsOptions {
   readonly onWaitingForUser?: ChooseLocation;
 }
 
-/** {@link JobStreamOptions} validated against the client's defaults. @category model */
+/**
+ * {@link JobStreamOptions} validated against the client's defaults.
+ *
+ * @example
+ * import { normalizeStreamOptions } from 'planviewer-rx';
+ * normalizeStreamOptions({ download: false }, client); // Right({ download: false, polling: client.polling })
+ *
+ * @category model
+ */
 export interface NormalizedStreamOptions {
   readonly deadlineMs?: number;
   readonly polling: PollingPolicy;

@@ -19,6 +19,11 @@ import { createStatusPoller, retryBudgetCell } from './statusPoller';
 /**
  * The reactive jobs API of one client.
  *
+ * @example
+ * import { createJobs, type Jobs } from 'planviewer-rx';
+ * const jobs: Jobs = createJobs(port);
+ * jobs.job$(savedJobUuid).subscribe(console.log);
+ *
  * @since 0.1.0
  * @category model
  */

@@ -21,14 +21,30 @@ import type { RetryContext } from './retryTransient';
 import type { PollerUpdate, StatusPoller } from './statusPoller';
 import { answerWaitingForUser, fetchWaitingForUser } from './waitingForUser';
 
-/** What a job stream is built from. @category model */
+/**
+ * What a job stream is built from.
+ *
+ * @example
+ * import type { JobStreamContext } from 'planviewer-rx';
+ * const context: JobStreamContext = { port, poller, retry: retryContext };
+ *
+ * @category model
+ */
 export interface JobStreamContext {
   readonly port: PlanviewerPort;
   readonly poller: StatusPoller;
   readonly retry: RetryContext;
 }
 
-/** One job to follow. @category model */
+/**
+ * One job to follow.
+ *
+ * @example
+ * import type { FollowedJob } from 'planviewer-rx';
+ * const followed: FollowedJob = { job: 'job-uuid', intention: 'intention-uuid', orderedAt: 0, options };
+ *
+ * @category model
+ */
 export interface FollowedJob {
   readonly job: string;
   readonly intention?: string;

@@ -37,7 +37,15 @@ export interface RetryOptions {
   readonly refundPerSuccess: number;
 }
 
-/** The shared bucket as data. @category model */
+/**
+ * The shared bucket as data.
+ *
+ * @example
+ * import type { RetryBudget } from 'planviewer-rx';
+ * const nearlyEmpty: RetryBudget = { tokens: 1, capacity: 20, refundPerSuccess: 0.2 };
+ *
+ * @category model
+ */
 export interface RetryBudget {
   readonly tokens: number;
   readonly capacity: number;
@@ -162,7 +170,15 @@ export const refundRetry = (budget: RetryBudget): RetryBudget =>
 // destructors
 // -------------------------------------------------------------------------------------
 
-/** The server's `Retry-After`, when the error carries one. @category destructors */
+/**
+ * The server's `Retry-After`, when the error carries one.
+ *
+ * @example
+ * import { rateLimited, retryAfterOf } from 'planviewer-rx';
+ * retryAfterOf(rateLimited({ method: 'GET', url: 'https://x/jobs/status' }, '', 3_000)); // 3000
+ *
+ * @category destructors
+ */
 export const retryAfterOf = (e: PlanviewerError): number | undefined =>
   e._tag === 'RateLimited' || e._tag === 'ServerError' ? e.retryAfterMs : undefined;
 

@@ -4,7 +4,15 @@ import { isRetryable, type PlanviewerError } from '../errors/PlanviewerError';
 import type { StatusPollerConfig } from './statusPoller';
 import { refundRetry, retryAfterOf, retryDelay, takeRetry, type RetryOptions } from './retryBudget';
 
-/** What a retried call needs: time, jitter, the options and the client's shared bucket. @category model */
+/**
+ * What a retried call needs: time, jitter, the options and the client's shared bucket.
+ *
+ * @example
+ * import { defaultRetryOptions, type RetryContext } from 'planviewer-rx';
+ * const context: RetryContext = { scheduler: asyncScheduler, random: Math.random, retry: defaultRetryOptions, budget };
+ *
+ * @category model
+ */
 export interface RetryContext {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
@@ -31,20 +39,25 @@ export const retryTransient = <A>(
   context: RetryContext,
 ): Observable<E.Either<PlanviewerError, A>> => {
   const attempt = (failures: number): Observable<E.Either<PlanviewerError, A>> =>
-    defer(call).pipe(
-      mergeMap((result) => {
-        const { budget } = context;
-        if (E.isRight(result)) {
-          budget.set(refundRetry(budget.get()));
-          return of(result);
-        }
-        if (!isRetryable(result.left) || failures + 1 >= context.retry.maxAttempts) return of(result);
-        const token = takeRetry(budget.get());
-        if (E.isLeft(token)) return of(result);
-        budget.set(token.right);
-        const delay = retryDelay(failures + 1, context.retry, context.random, retryAfterOf(result.left));
-        return timer(delay, context.scheduler).pipe(mergeMap(() => attempt(failures + 1)));
-      }),
-    );
+    defer(() => {
+      // One refund per answered call, not per download chunk.
+      let refunded = false;
+      return call().pipe(
+        mergeMap((result) => {
+          const { budget } = context;
+          if (E.isRight(result)) {
+            if (!refunded) budget.set(refundRetry(budget.get()));
+            refunded = true;
+            return of(result);
+          }
+          if (!isRetryable(result.left) || failures + 1 >= context.retry.maxAttempts) return of(result);
+          const token = takeRetry(budget.get());
+          if (E.isLeft(token)) return of(result);
+          budget.set(token.right);
+          const delay = retryDelay(failures + 1, context.retry, context.random, retryAfterOf(result.left));
+          return timer(delay, context.scheduler).pipe(mergeMap(() => attempt(failures + 1)));
+        }),
+      );
+    });
   return attempt(0);
 };

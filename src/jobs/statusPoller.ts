@@ -34,13 +34,25 @@ import {
  * What the poller tells a follower of a job: each status it observed (with the eta), or the failure
  * that ended the job. After a terminal status or a failure the follow completes.
  *
+ * @example
+ * import type { PollerUpdate } from 'planviewer-rx';
+ * const seen: PollerUpdate = { _tag: 'Observed', status: { uuid: 'j', status: 'in_progress' }, eta: 4_000 };
+ *
  * @category model
  */
 export type PollerUpdate =
   | { readonly _tag: 'Observed'; readonly status: JobStatus; readonly eta?: number }
   | { readonly _tag: 'Ended'; readonly error: PlanviewerError };
 
-/** What a follower asks for. @category model */
+/**
+ * What a follower asks for.
+ *
+ * @example
+ * import { defaultPollingPolicy, type FollowRequest } from 'planviewer-rx';
+ * const request: FollowRequest = { job: 'job-uuid', policy: defaultPollingPolicy, deadlineAt: 600_000, deadlineMs: 600_000 };
+ *
+ * @category model
+ */
 export interface FollowRequest {
   readonly job: string;
   /** When the job was ordered by us (its progress was 0 then); absent for a job ordered elsewhere. */
@@ -55,6 +67,12 @@ export interface FollowRequest {
 /**
  * The one poller of a client: every followed job, one wake-up timer, batched status requests.
  *
+ * @example
+ * import { createStatusPoller } from 'planviewer-rx';
+ * const poller = createStatusPoller(port, config);
+ * const following = poller.follow({ job: 'job-uuid', policy }).subscribe(console.log);
+ * poller.followedJobs(); // 1
+ *
  * @category model
  */
 export interface StatusPoller {
@@ -66,7 +84,18 @@ export interface StatusPoller {
   readonly followedJobs: () => number;
 }
 
-/** The poller's wiring. @category model */
+/**
+ * The poller's wiring.
+ *
+ * @example
+ * import { defaultPollingPolicy, defaultRetryOptions, type StatusPollerConfig } from 'planviewer-rx';
+ * const config: StatusPollerConfig = {
+ *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,
+ *   retry: defaultRetryOptions, budget,
+ * };
+ *
+ * @category model
+ */
 export interface StatusPollerConfig {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;

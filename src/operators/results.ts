@@ -6,6 +6,10 @@ import type { RetrievedFile } from '../jobs/RetrievedFile';
 /**
  * A downloaded result with the job (and intention, when known) it belongs to.
  *
+ * @example
+ * import type { JobResultFile } from 'planviewer-rx';
+ * const name = (f: JobResultFile) => f.filename ?? `${f.job}.pdf`;
+ *
  * @category model
  */
 export type JobResultFile = RetrievedFile & { readonly job: string; readonly intention?: string };

@@ -13,6 +13,10 @@
 /**
  * One status as the poller sees it: the server's status string and, when sent, the progress counts.
  *
+ * @example
+ * import type { JobObservation } from 'planviewer-rx';
+ * const seen: JobObservation = { status: 'in_progress', current: 2, total: 6 };
+ *
  * @category model
  */
 export interface JobObservation {
@@ -24,6 +28,10 @@ export interface JobObservation {
 /**
  * A point of reference for the job's pace: the job had `current` steps done at some moment between
  * `after` and `by` (two consecutive polls).
+ *
+ * @example
+ * import type { PaceMark } from 'planviewer-rx';
+ * const started: PaceMark = { after: 0, by: 3_000, current: 0 }; // ordered at 0, seen running at 3 s
  *
  * @category model
  */
@@ -113,7 +121,16 @@ export const startPolling = (now: number, options: { readonly fresh: boolean }):
  */
 export const isTerminalStatus = (status: string): boolean => status === 'finished' || status === 'error';
 
-/** Whether an observation carries usable progress counts. @category refinements */
+/**
+ * Whether an observation carries usable progress counts (0 ≤ current ≤ total, total > 0).
+ *
+ * @example
+ * import { hasProgress } from 'planviewer-rx';
+ * hasProgress({ status: 'in_progress', current: 1, total: 3 }); // true
+ * hasProgress({ status: 'queued' }); // false
+ *
+ * @category refinements
+ */
 export const hasProgress = (
   o: JobObservation,
 ): o is JobObservation & { readonly current: number; readonly total: number } =>

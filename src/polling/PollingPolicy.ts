@@ -88,7 +88,15 @@ export interface PollingPolicy {
   readonly earlyFinishRisk: number;
 }
 
-/** Options as a user writes them: any subset of {@link PollingPolicy}. @category model */
+/**
+ * Options as a user writes them: any subset of {@link PollingPolicy}.
+ *
+ * @example
+ * import type { PollingOptions } from 'planviewer-rx';
+ * const patient: PollingOptions = { precisionMs: 5_000, maxDelayMs: 120_000 };
+ *
+ * @category model
+ */
 export type PollingOptions = Partial<PollingPolicy>;
 
 // -------------------------------------------------------------------------------------

@@ -6,15 +6,6 @@
  * @since 0.1.0
  */
 
-/**
- * The standard normal quantile (inverse CDF), Acklam's rational approximation (relative error < 1.2e-9).
- *
- * @example
- * import { normalQuantile } from 'planviewer-rx';
- * Math.round(normalQuantile(0.975) * 100) / 100; // 1.96
- *
- * @category utils
- */
 const horner = (coefficients: readonly number[], x: number): number =>
   coefficients.reduce((sum, c) => sum * x + c, 0);
 
@@ -32,6 +23,15 @@ const C = [
 const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416, 1];
 const P_LOW = 0.02425;
 
+/**
+ * The standard normal quantile (inverse CDF), Acklam's rational approximation (relative error < 1.2e-9).
+ *
+ * @example
+ * import { normalQuantile } from 'planviewer-rx';
+ * Math.round(normalQuantile(0.975) * 100) / 100; // 1.96
+ *
+ * @category utils
+ */
 export const normalQuantile = (p: number): number => {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;

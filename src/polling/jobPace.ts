@@ -4,6 +4,10 @@ import { hasProgress, type PollState } from './PollState';
 /**
  * The poller's estimate of how long one step of this job takes.
  *
+ * @example
+ * import { defaultPollingPolicy, jobPace, startPolling } from 'planviewer-rx';
+ * jobPace(startPolling(0, { fresh: true }), defaultPollingPolicy); // { msPerStep: 4000, stepsSeen: 0, uncertaintyMs: 1000 }
+ *
  * @category model
  */
 export interface JobPace {
