@@ -10,9 +10,26 @@ export const LEDGER_FILE = 'planviewer-ledger.jsonl';
  * file is safely renamed into place (`downloaded`), so that a crash at any moment loses no job uuid.
  */
 export type LedgerEntry =
-  | { readonly type: 'ordering'; readonly order: string; readonly at: string; readonly intentions: readonly string[] }
-  | { readonly type: 'ordered'; readonly order: string; readonly at: string; readonly intention: string; readonly job: string }
-  | { readonly type: 'order-failed'; readonly order: string; readonly at: string; readonly error: string; readonly message: string }
+  | {
+      readonly type: 'ordering';
+      readonly order: string;
+      readonly at: string;
+      readonly intentions: readonly string[];
+    }
+  | {
+      readonly type: 'ordered';
+      readonly order: string;
+      readonly at: string;
+      readonly intention: string;
+      readonly job: string;
+    }
+  | {
+      readonly type: 'order-failed';
+      readonly order: string;
+      readonly at: string;
+      readonly error: string;
+      readonly message: string;
+    }
   | {
       readonly type: 'order-unknown';
       readonly order: string;
@@ -20,8 +37,20 @@ export type LedgerEntry =
       readonly intentions: readonly string[];
       readonly message: string;
     }
-  | { readonly type: 'downloaded'; readonly at: string; readonly job: string; readonly file: string; readonly bytes: number }
-  | { readonly type: 'job-failed'; readonly at: string; readonly job: string; readonly error: string; readonly message: string };
+  | {
+      readonly type: 'downloaded';
+      readonly at: string;
+      readonly job: string;
+      readonly file: string;
+      readonly bytes: number;
+    }
+  | {
+      readonly type: 'job-failed';
+      readonly at: string;
+      readonly job: string;
+      readonly error: string;
+      readonly message: string;
+    };
 
 /** Distributes Omit over the union so each entry keeps its own fields. */
 type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> : never;
@@ -31,7 +60,11 @@ export interface LedgerState {
   /** Jobs ordered and not yet downloaded, with their intention. */
   readonly pending: ReadonlyArray<{ readonly job: string; readonly intention: string }>;
   /** Orders whose outcome is unknown (recorded as such, or a crash between `ordering` and its answer). */
-  readonly needsCheck: ReadonlyArray<{ readonly order: string; readonly intentions: readonly string[]; readonly reason: string }>;
+  readonly needsCheck: ReadonlyArray<{
+    readonly order: string;
+    readonly intentions: readonly string[];
+    readonly reason: string;
+  }>;
   readonly downloaded: ReadonlyArray<{ readonly job: string; readonly file: string }>;
   readonly failed: ReadonlyArray<{ readonly job: string; readonly error: string }>;
 }
@@ -119,7 +152,13 @@ export class Ledger {
           ? [{ order, intentions: o.intentions, reason: o.unknown }]
           : o.settled
             ? []
-            : [{ order, intentions: o.intentions, reason: 'the program stopped before the order was answered' }],
+            : [
+                {
+                  order,
+                  intentions: o.intentions,
+                  reason: 'the program stopped before the order was answered',
+                },
+              ],
       ),
       downloaded: [...downloaded].map(([job, file]) => ({ job, file })),
       failed: [...failed].map(([job, error]) => ({ job, error })),

@@ -29,7 +29,8 @@ export const saveResultFile = async (
 ): Promise<SavedFile> => {
   const root = path.resolve(outDir);
   fs.mkdirSync(root, { recursive: true });
-  const base = (suggestedName === null ? null : safeBaseName(suggestedName)) ?? safeBaseName(fallbackName) ?? 'result';
+  const base =
+    (suggestedName === null ? null : safeBaseName(suggestedName)) ?? safeBaseName(fallbackName) ?? 'result';
   const part = path.join(root, `.${base}.${process.pid}.${Date.now()}.part`);
   insideOrThrow(root, part);
   const fd = fs.openSync(part, 'wx');

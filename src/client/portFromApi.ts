@@ -51,12 +51,18 @@ export const portFromApi = (api: ProductApi): PlanviewerPort => ({
           signal: controller.signal,
           onProgress: (loaded, total) =>
             subscriber.next(
-              E.right(total === undefined ? { _tag: 'Downloading', loaded } : { _tag: 'Downloading', loaded, total }),
+              E.right(
+                total === undefined
+                  ? { _tag: 'Downloading', loaded }
+                  : { _tag: 'Downloading', loaded, total },
+              ),
             ),
         })()
         .then(
           (result) => {
-            subscriber.next(E.map((file: RetrievedFile): DownloadEvent => ({ _tag: 'Downloaded', file }))(result));
+            subscriber.next(
+              E.map((file: RetrievedFile): DownloadEvent => ({ _tag: 'Downloaded', file }))(result),
+            );
             subscriber.complete();
           },
           (defect: unknown) => subscriber.error(defect),
