@@ -14,7 +14,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * Holds the Basic `Authorization` header in a private field. `JSON.stringify`, `util.inspect`,
  * `String()` and spreading all show the key id only, so a client or config object can be logged safely.
  *
- * @internal
+ * @category model
  */
 export class Credentials {
   readonly #authorization: string;
