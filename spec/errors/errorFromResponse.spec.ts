@@ -1,4 +1,5 @@
 import {
+  describeError,
   errorFromResponse,
   MAX_ERROR_BODY_CHARS,
   type CallKind,
@@ -121,5 +122,20 @@ describe('errorFromResponse', () => {
   it('keeps a body of exactly the limit unchanged', () => {
     const body = 'y'.repeat(MAX_ERROR_BODY_CHARS);
     expect(errorFromResponse(get, other, 418, body, undefined)).toMatchObject({ body });
+  });
+});
+
+describe('errorFromResponse: bounded and honest messages', () => {
+  it("truncates the server's message of an order-cap 429 like any other body", () => {
+    const body = JSON.stringify([{ error: 'true', message: 'x'.repeat(10_000) }]);
+    const e = errorFromResponse(post, order, 429, body, undefined);
+    expect(e).toMatchObject({ _tag: 'OrderCapReached', intentions });
+    expect(e._tag === 'OrderCapReached' && e.message.length).toBeLessThanOrEqual(MAX_ERROR_BODY_CHARS + 40);
+  });
+
+  it('describes a 402 outside an order without claiming an order was refused', () => {
+    const e = errorFromResponse(get, other, 402, '', undefined);
+    expect(describeError(e)).toContain('nothing was ordered');
+    expect(describeError(e)).not.toContain('the order of');
   });
 });

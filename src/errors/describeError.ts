@@ -19,7 +19,7 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
  */
 export const describeError: (e: PlanviewerError) => string = matchError<string>({
   PaymentRequired: (e) =>
-    `Payment required (402): this account has no "payment on account", so the order of ${list(e.intentions)} was not placed. Ask Planviewer to enable it${at(e.request)}.`,
+    `Payment required (402): this account has no "payment on account", so ${e.intentions.length === 0 ? 'nothing was ordered' : `the order of ${list(e.intentions)} was not placed`}. Ask Planviewer to enable it${at(e.request)}.`,
   OrderCapReached: (e) =>
     `Daily order cap reached (429): the order of ${list(e.intentions)} was not placed. Server says: "${e.message}". Ask Planviewer for a higher cap or order tomorrow${at(e.request)}.`,
   Unauthorized: (e) =>

@@ -92,7 +92,7 @@ export const errorFromResponse = (
       return serverError(request, status, body, retryAfterMs);
     case 429:
       return call.kind === 'order'
-        ? orderCapReached(request, call.intentions, serverMessage(rawBody))
+        ? orderCapReached(request, call.intentions, truncateBody(serverMessage(rawBody)))
         : rateLimited(request, body, retryAfterMs);
     default:
       return status >= 500
