@@ -15,6 +15,8 @@ export type LedgerEntry =
       readonly order: string;
       readonly at: string;
       readonly intentions: readonly string[];
+      /** What people call each intention (`product @ address`), when the orderer knew it. */
+      readonly labels?: Readonly<Record<string, string>>;
     }
   | {
       readonly type: 'ordered';
@@ -67,6 +69,8 @@ export interface LedgerState {
   }>;
   readonly downloaded: ReadonlyArray<{ readonly job: string; readonly file: string }>;
   readonly failed: ReadonlyArray<{ readonly job: string; readonly error: string }>;
+  /** Intention uuid → label, from the `ordering` entries that had them. */
+  readonly labels: ReadonlyMap<string, string>;
 }
 
 /** An append-only JSONL journal of orders and downloads, fsynced on every write. */
@@ -115,10 +119,12 @@ export class Ledger {
     const downloaded = new Map<string, string>();
     const failed = new Map<string, string>();
     const orders = new Map<string, { intentions: readonly string[]; settled: boolean; unknown?: string }>();
+    const labels = new Map<string, string>();
     for (const e of this.entries()) {
       switch (e.type) {
         case 'ordering':
           orders.set(e.order, { intentions: e.intentions, settled: false });
+          for (const [intention, label] of Object.entries(e.labels ?? {})) labels.set(intention, label);
           break;
         case 'ordered': {
           jobs.set(e.job, e.intention);
@@ -162,6 +168,7 @@ export class Ledger {
       ),
       downloaded: [...downloaded].map(([job, file]) => ({ job, file })),
       failed: [...failed].map(([job, error]) => ({ job, error })),
+      labels,
     };
   }
 }

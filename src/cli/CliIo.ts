@@ -1,0 +1,69 @@
+import * as readline from 'node:readline';
+
+/** A stream a command writes to: `process.stdout`, `process.stderr`, or a test double. */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/**
+ * The outside world of one command run: streams, environment, working folder. Commands never touch
+ * `process` directly, so the demo can run the same code, and the secret can be masked in one place.
+ *
+ * @example
+ * const io = processIo();
+ * io.out('hello');
+ */
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Writes one line to stdout, secrets masked. */
+  out(line: string): void;
+  /** Writes one line to stderr, secrets masked. */
+  err(line: string): void;
+  /** Whether a person can answer a question: stdin and stderr are terminals. */
+  readonly interactive: boolean;
+  /** Asks a question on stderr and reads one line from stdin. */
+  ask(question: string): Promise<string>;
+  /** Masks this value in everything written from now on (the secret, once read from the environment). */
+  redact(secret: string): void;
+}
+
+/**
+ * The {@link CliIo} of this process.
+ *
+ * @example
+ * import { processIo } from './CliIo';
+ * processIo().err('something went wrong');
+ */
+export const processIo = (): CliIo => {
+  const secrets: string[] = [];
+  // Belt and braces: describeError never contains a credential, but a defect's message might quote one.
+  const mask = (text: string): string =>
+    secrets.reduce((t, s) => (s === '' ? t : t.split(s).join('***')), text);
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    out: (line) => process.stdout.write(`${mask(line)}\n`),
+    err: (line) => process.stderr.write(`${mask(line)}\n`),
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    ask: (question) =>
+      new Promise((resolve) => {
+        const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+        rl.question(question, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+      }),
+    redact: (secret) => {
+      secrets.push(secret);
+    },
+  };
+};

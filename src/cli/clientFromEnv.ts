@@ -1,0 +1,40 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createPlanviewer, type Planviewer } from '../client/createPlanviewer';
+import { PlanviewerConfigError } from '../client/PlanviewerConfigError';
+import { describeError } from '../errors/describeError';
+import type { CommonOptions } from './cliArgs';
+import type { CliIo } from './CliIo';
+import { pollingForSpeed } from './pollingForSpeed';
+
+/** The environment variables that hold the credentials. */
+export const KEY_ENV = 'PLANVIEWER_KEY';
+export const SECRET_ENV = 'PLANVIEWER_SECRET';
+
+/**
+ * A client from `PLANVIEWER_KEY` / `PLANVIEWER_SECRET` and the command's options, or why not (a sentence
+ * for a usage error). The secret is registered with `io.redact` first, so no output can show it.
+ *
+ * @example
+ * const pv = clientFromEnv(io, cmd.common); // Right(Planviewer) or Left('set PLANVIEWER_KEY …')
+ */
+export const clientFromEnv = (io: CliIo, common: CommonOptions): E.Either<string, Planviewer> => {
+  const key = io.env[KEY_ENV];
+  const secret = io.env[SECRET_ENV];
+  if (secret !== undefined && secret !== '') io.redact(secret);
+  if (key === undefined || key === '' || secret === undefined || secret === '')
+    return E.left(
+      `set ${KEY_ENV} and ${SECRET_ENV} to your Planviewer access key id and secret (dashboard → API Applicaties)`,
+    );
+  try {
+    return E.right(
+      createPlanviewer({
+        credentials: { key, secret },
+        baseUrl: common.baseUrl,
+        polling: pollingForSpeed(common.simSpeed),
+      }),
+    );
+  } catch (e) {
+    if (e instanceof PlanviewerConfigError) return E.left(describeError(e.error));
+    throw e;
+  }
+};

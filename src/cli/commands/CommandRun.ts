@@ -1,0 +1,29 @@
+import type { Planviewer } from '../../client/createPlanviewer';
+import type { CliIo } from '../CliIo';
+import type { ExitCodeValue } from '../exitCodes';
+import type { Reporter } from '../Reporter';
+
+/**
+ * What every subcommand gets: the client, the outside world and the reporter chosen for this run.
+ *
+ * @example
+ * const run: CommandRun = { pv, io, reporter, json: false };
+ */
+export interface CommandRun {
+  readonly pv: Planviewer;
+  readonly io: CliIo;
+  readonly reporter: Reporter;
+  readonly json: boolean;
+}
+
+/**
+ * Prints one result row: a JSON object on its own line with `--json`, else the text.
+ *
+ * @example
+ * printRow(run, { type: 'product', slug: 'percelenrapport', name: 'Percelenrapport' }, 'percelenrapport  Percelenrapport');
+ */
+export const printRow = (run: CommandRun, row: Record<string, unknown>, text: string): void =>
+  run.io.out(run.json ? JSON.stringify(row) : text);
+
+/** A subcommand: runs, reports, and says how the process should exit. */
+export type CommandResult = Promise<ExitCodeValue>;

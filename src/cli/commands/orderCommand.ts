@@ -1,0 +1,44 @@
+import type { CommonOptions, FollowFlags } from '../cliArgs';
+import { confirmOrder } from '../confirmOrder';
+import { ExitCode } from '../exitCodes';
+import { followContext } from '../followContext';
+import { placeOrder } from '../placeOrder';
+import type { CommandResult, CommandRun } from './CommandRun';
+
+/** The arguments of `planviewer order`. */
+export interface OrderArgs {
+  readonly common: CommonOptions;
+  readonly follow: FollowFlags;
+  readonly intentions: readonly string[];
+  readonly yes: boolean;
+}
+
+/**
+ * `planviewer order <intention…>`: asks for consent (or `--yes`), then {@link placeOrder}: ledger first,
+ * one POST, follow, save, summary.
+ *
+ * @example
+ * await orderCommand(run, { common, follow: {}, intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true });
+ */
+export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandResult => {
+  const ctx = followContext(run.io, run.reporter, args.common, args.follow);
+  const consent = await confirmOrder(run.io, {
+    yes: args.yes,
+    intentions: args.intentions,
+    labels: ctx.labels,
+  });
+  if (!consent.ok) {
+    run.io.err(`planviewer order: ${consent.message}`);
+    return consent.reason === 'declined' ? ExitCode.ok : ExitCode.usage;
+  }
+  const summary = await placeOrder(
+    run.pv,
+    {
+      intentions: args.intentions,
+      ...(args.follow.deadlineMs === undefined ? {} : { deadlineMs: args.follow.deadlineMs }),
+    },
+    ctx,
+  );
+  run.reporter.report({ type: 'summary', summary });
+  return summary.exitCode;
+};

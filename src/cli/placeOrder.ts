@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Planviewer } from '../client/createPlanviewer';
+import type { RunSummary } from './CliRecord';
+import { followJobs, type FollowContext } from './followJobs';
+
+/** One order: the intentions (one POST for all), and how long to follow the jobs. */
+export interface OrderRequest {
+  readonly intentions: readonly string[];
+  /** Stop following a job after this many ms; it stays pending in the ledger. */
+  readonly deadlineMs?: number;
+}
+
+/**
+ * The one code path that spends money, shared by `planviewer order` and the demo: writes and fsyncs the
+ * `ordering` ledger entry (with the intentions and their labels) BEFORE the order is sent, then places
+ * ONE order with `order$` and follows it with {@link followJobs} (job uuids to the ledger as soon as
+ * they are known, results saved and recorded). A crash at any point leaves the ledger saying what to
+ * resume or check.
+ *
+ * @example
+ * const summary = await placeOrder(pv, { intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] }, ctx);
+ */
+export const placeOrder = (
+  pv: Planviewer,
+  request: OrderRequest,
+  ctx: FollowContext,
+  command = 'order',
+): Promise<RunSummary> => {
+  const order = { id: randomUUID(), intentions: request.intentions };
+  const labels = Object.fromEntries(
+    request.intentions.flatMap((i) => {
+      const label = ctx.labels.get(i);
+      return label === undefined ? [] : [[i, label] as const];
+    }),
+  );
+  ctx.ledger.append({
+    type: 'ordering',
+    order: order.id,
+    intentions: order.intentions,
+    ...(Object.keys(labels).length === 0 ? {} : { labels }),
+  });
+  return followJobs(
+    pv.order$(order.intentions, {
+      onWaitingForUser: ctx.chooser.onWaitingForUser,
+      ...(request.deadlineMs === undefined ? {} : { deadlineMs: request.deadlineMs }),
+    }),
+    { command, order },
+    ctx,
+  );
+};

@@ -1,0 +1,149 @@
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { CliIo } from './CliIo';
+import { jobOfError } from './CliRecord';
+import { formatBytes, formatDuration, plainLine } from './formatRecord';
+import type { Reporter } from './Reporter';
+
+/** What one bar shows; kept so the bars can be drawn again after a question paused them. */
+interface BarState {
+  label: string;
+  value: number;
+  total: number;
+  status: string;
+  eta: string;
+}
+
+const FORMAT = '{label} |{bar}| {percentage}% | step {value}/{total} | ETA {etaText} | {status}';
+const LABEL_WIDTH = 44;
+
+const fit = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+const payload = (s: BarState): Record<string, string> => ({
+  label: fit(s.label, LABEL_WIDTH),
+  etaText: s.eta,
+  status: s.status,
+});
+
+/**
+ * On a terminal: one live bar per job in a cli-progress `MultiBar` (product, percentage, step x/y, ETA,
+ * status); every other record is logged above the bars, errors included. A question stops the bars,
+ * asks, and draws them again, because a prompt and a redrawing bar cannot share a terminal line.
+ *
+ * @example
+ * const reporter = progressBarsReporter(processIo());
+ * reporter.report({ type: 'event', event: { _tag: 'Progress', job, status: 'in_progress', current: 2, total: 6 } });
+ * reporter.close();
+ */
+export const progressBarsReporter = (io: CliIo): Reporter => {
+  const states = new Map<string, BarState>();
+  const bars = new Map<string, SingleBar>();
+  const newMultiBar = (): MultiBar =>
+    new MultiBar(
+      {
+        format: FORMAT,
+        hideCursor: true,
+        clearOnComplete: false,
+        stopOnComplete: false,
+        autopadding: true,
+        barsize: 24,
+        stream: io.stdout as NodeJS.WritableStream,
+      },
+      Presets.shades_classic,
+    );
+  let multibar = newMultiBar();
+
+  const draw = (job: string, s: BarState): void => {
+    const bar = bars.get(job);
+    if (bar === undefined) {
+      bars.set(job, multibar.create(s.total, s.value, payload(s)));
+    } else {
+      bar.setTotal(s.total);
+      bar.update(s.value, payload(s));
+    }
+  };
+  const update = (job: string, label: string | undefined, change: Partial<BarState>): void => {
+    const s = states.get(job) ?? {
+      label: label ?? `job ${job.slice(0, 8)}`,
+      value: 0,
+      total: 1,
+      status: 'ordered',
+      eta: '-',
+    };
+    Object.assign(s, change);
+    states.set(job, s);
+    draw(job, s);
+  };
+  const log = (line: string): void => {
+    multibar.log(`${line}\n`);
+  };
+
+  return {
+    report: (r) => {
+      switch (r.type) {
+        case 'event': {
+          const e = r.event;
+          switch (e._tag) {
+            case 'Ordered':
+              update(e.job, r.label, { status: 'ordered' });
+              return;
+            case 'Progress':
+              update(e.job, r.label, {
+                value: Math.min(e.current, Math.max(e.total, 1)),
+                total: Math.max(e.total, 1),
+                status: e.status,
+                eta: e.eta === undefined ? '-' : formatDuration(e.eta),
+              });
+              return;
+            case 'WaitingForUser':
+              update(e.job, r.label, { status: 'waiting for user' });
+              log(plainLine(r));
+              return;
+            case 'Downloading':
+              update(e.job, r.label, {
+                status: `downloading ${formatBytes(e.loaded)}`,
+                eta: '0 s',
+              });
+              return;
+            case 'Result':
+            case 'Finished': {
+              const total = states.get(e.job)?.total ?? 1;
+              update(e.job, r.label, { value: total, status: 'done', eta: '0 s' });
+              return;
+            }
+          }
+          return;
+        }
+        case 'saved':
+          update(r.job, r.label, { status: `saved ${formatBytes(r.bytes)}` });
+          log(plainLine(r));
+          return;
+        case 'error': {
+          const job = jobOfError(r.error);
+          if (job !== undefined) update(job, r.label, { status: `FAILED (${r.error._tag})` });
+          log(plainLine(r));
+          return;
+        }
+        case 'summary':
+          multibar.stop();
+          io.out(plainLine(r));
+          return;
+        default:
+          log(plainLine(r));
+      }
+    },
+    ask: async (question) => {
+      multibar.stop();
+      bars.clear();
+      try {
+        return await io.ask(question);
+      } finally {
+        multibar = newMultiBar();
+        for (const [job, s] of states) draw(job, s);
+      }
+    },
+    close: () => {
+      multibar.stop();
+    },
+  };
+};
