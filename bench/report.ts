@@ -1,0 +1,303 @@
+import type { BenchResults } from './BenchResults';
+import type { PollingRecord } from './runPolling';
+import { ANCHORS } from './targets';
+import { MAX_ORDER_SIZE, PRODUCT_MIX } from './workload';
+
+const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const seconds = (ms: number): string => fixed(ms / 1_000, 2);
+const mb = (bytes: number): string => fixed(bytes / 1e6, 1);
+const ratio = (x: number, y: number): string => (y === 0 ? '–' : `${fixed(x / y, 2)}×`);
+
+const tableOf = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+const POLLING_HEADER = [
+  'strategy',
+  'N',
+  'reps',
+  'status requests',
+  'req / job',
+  'req / job / s',
+  'delay mean (s)',
+  'p95 (s)',
+  'max (s)',
+  'wall (s)',
+  'peak heap Δ (MB)',
+  'timers at peak',
+] as const;
+
+const pollingRow = (r: PollingRecord): string[] => [
+  `(${r.strategy}) ${r.label}`,
+  String(r.n),
+  String(r.repetitions),
+  String(r.statusRequests),
+  fixed(r.requestsPerJob, 2),
+  fixed(r.requestsPerJobSecond, 3),
+  seconds(r.detectionMs.mean),
+  seconds(r.detectionMs.p95),
+  seconds(r.detectionMs.max),
+  fixed(r.wallMs / 1_000, 1),
+  mb(r.peakHeapDeltaBytes),
+  String(r.timersAlivePeak),
+];
+
+const sizes = (results: BenchResults): number[] =>
+  [...new Set(results.polling.map((r) => r.n))].sort((x, y) => x - y);
+const find = (results: BenchResults, strategy: string, n: number): PollingRecord | undefined =>
+  results.polling.find((r) => r.strategy === strategy && r.n === n);
+
+/** The main table, one row per strategy and N. */
+const pollingTable = (results: BenchResults): string =>
+  tableOf(POLLING_HEADER, results.polling.map(pollingRow));
+
+/** Ours (a) over each anchor: requests and detection delay. Below 1 means we do better. */
+const headlineTable = (results: BenchResults): string =>
+  tableOf(
+    ['N', ...ANCHORS.flatMap((id) => [`requests (a)/(${id})`, `p95 (a)/(${id})`, `mean (a)/(${id})`])],
+    sizes(results).map((n) => {
+      const a = find(results, 'a', n);
+      return [
+        String(n),
+        ...ANCHORS.flatMap((id) => {
+          const x = find(results, id, n);
+          if (a === undefined || x === undefined) return ['–', '–', '–'];
+          return [
+            ratio(a.statusRequests, x.statusRequests),
+            ratio(a.detectionMs.p95, x.detectionMs.p95),
+            ratio(a.detectionMs.mean, x.detectionMs.mean),
+          ];
+        }),
+      ];
+    }),
+  );
+
+/** Every comparison where (a) does worse than an anchor, or where batching off (b) beats (a). */
+const losses = (results: BenchResults): string[] => {
+  const lines: string[] = [];
+  for (const n of sizes(results)) {
+    const a = find(results, 'a', n);
+    if (a === undefined) continue;
+    for (const id of [...ANCHORS, 'b']) {
+      const x = find(results, id, n);
+      if (x === undefined) continue;
+      const worse: string[] = [];
+      if (a.requestsPerJob > x.requestsPerJob)
+        worse.push(`requests/job ${fixed(a.requestsPerJob, 2)} vs ${fixed(x.requestsPerJob, 2)}`);
+      for (const [name, key] of [
+        ['mean', 'mean'],
+        ['p95', 'p95'],
+        ['max', 'max'],
+      ] as const)
+        if (a.detectionMs[key] > x.detectionMs[key])
+          worse.push(`${name} delay ${seconds(a.detectionMs[key])} s vs ${seconds(x.detectionMs[key])} s`);
+      if (worse.length > 0) lines.push(`- N=${n}, against (${id}) ${x.label}: ${worse.join('; ')}.`);
+    }
+  }
+  return lines.length > 0 ? lines : ['- Nowhere in this run.'];
+};
+
+const scaleSection = (results: BenchResults): string => {
+  const s = results.scale;
+  if (s === undefined) return 'Not run.';
+  const small = results.polling.filter((r) => r.strategy === 'a' && r.n < s.n).sort((x, y) => y.n - x.n)[0];
+  return tableOf(
+    ['measure', `N = ${s.n}`, small === undefined ? 'smaller N' : `(a) at N = ${small.n}`],
+    [
+      ['heap per job, client only (KB, after gc)', fixed(s.heapPerJobBytes / 1024, 2), '–'],
+      ['heap per job, client + simulator (KB)', fixed(s.heapPerJobWithSimulatorBytes / 1024, 2), '–'],
+      [
+        'event-loop delay p99 / max (ms)',
+        `${fixed(s.eventLoopDelayP99Ms)} / ${fixed(s.eventLoopDelayMaxMs)}`,
+        '–',
+      ],
+      [
+        'status requests',
+        String(s.run.statusRequests),
+        small === undefined ? '–' : String(small.statusRequests),
+      ],
+      ['status requests per simulated s', fixed(s.statusRequestsPerSimulatedSecond, 2), '–'],
+      ['status requests per wall s', fixed(s.statusRequestsPerWallSecond, 1), '–'],
+      [
+        'detection delay mean / p95 / max (s)',
+        `${seconds(s.run.detectionMs.mean)} / ${seconds(s.run.detectionMs.p95)} / ${seconds(s.run.detectionMs.max)}`,
+        small === undefined
+          ? '–'
+          : `${seconds(small.detectionMs.mean)} / ${seconds(small.detectionMs.p95)} / ${seconds(small.detectionMs.max)}`,
+      ],
+      [
+        'timers alive at peak',
+        String(s.run.timersAlivePeak),
+        small === undefined ? '–' : String(small.timersAlivePeak),
+      ],
+      [
+        'wall time (s)',
+        fixed(s.run.wallMs / 1_000, 1),
+        small === undefined ? '–' : fixed(small.wallMs / 1_000, 1),
+      ],
+    ],
+  );
+};
+
+const downloadSection = (results: BenchResults): string => {
+  const d = results.download;
+  if (d === undefined) return 'Not run.';
+  const row = (name: string, side: typeof d.ours): string[] => [
+    name,
+    fixed(side.medianMBps, 0),
+    side.throughputsMBps.map((t) => fixed(t, 0)).join(', '),
+    `${mb(side.peakRssDeltaBytes)} (${fixed(side.peakRssDeltaBytes / d.fileBytes, 2)}×)`,
+    `${mb(side.peakHeapDeltaBytes)} (${fixed(side.peakHeapDeltaBytes / d.fileBytes, 2)}×)`,
+  ];
+  return [
+    `A ${mb(d.fileBytes)} MB result, ${d.repetitions} repetitions each, alternating; medians.`,
+    '',
+    tableOf(
+      [
+        'download',
+        'median MB/s',
+        'each run MB/s',
+        'peak RSS Δ MB (× file)',
+        'peak heap + external Δ MB (× file)',
+      ],
+      [
+        row('planviewer-rx `pv.retrieve(job)()` (Blob)', d.ours),
+        row('raw cross-fetch `arrayBuffer()`', d.raw),
+        row("Node's fetch `arrayBuffer()` (reference)", d.nodeFetch),
+      ],
+    ),
+  ].join('\n');
+};
+
+const METHOD = `### Workload
+
+Every run starts a fresh simulator (in the bench process, on loopback) with the same seed, draws N intentions
+at the sample address from a fixed product mix (${PRODUCT_MIX.map((p) => `${p.slug} ${p.weight}`).join(', ')};
+weights in %, chosen before any run), cuts them into orders of up to ${MAX_ORDER_SIZE} distinct intentions, and
+places the orders one after another at the same virtual instant. So job k has the same uuid, product, step count
+and per-step durations under every strategy (the \`workloadFingerprint\` in results.json, Σ(finishedAt −
+createdAt), is checked equal across strategies before anything is reported). Small N are repeated with other
+seeds (the same seeds for every strategy) so that one product draw does not decide the figure; delays are
+pooled over every job of every repetition.
+
+### Strategies
+
+- **(a)** planviewer-rx: \`createPlanviewer({ credentials, baseUrl, fetch, random })\`, one \`order$(order, { download: false })\`
+  per order, all on one client (one shared poller), every polling option at its default (statusBatchSize 100).
+- **(b)** the same with \`statusBatchSize: 1\`: the adaptive delays without batching.
+- **(c)** a hand-written loop per job: \`await sleep(1000)\`, one status GET, until finished.
+- **(d)** \`@smithy/util-waiter\`'s \`createWaiter\` per job with \`waiterServiceDefaults\` (minDelay 2 s, maxDelay
+  120 s, delays uniform in [2 s, 2 s·2^(attempt−1)]); its acceptor is one status GET.
+- **(e)** \`@azure/core-lro\`'s \`createHttpPoller\` per job at its default \`intervalInMs\` (2 s); the initial response is
+  presented as a 202 whose \`operation-location\` is the job, each \`sendPollRequest\` is one status GET mapped to
+  Succeeded/Failed/Running.
+
+Every poll of every strategy is a real \`GET /jobs/status\` over loopback HTTP to the simulator, through the
+same fetch (cross-fetch, the client's default, wrapped to count requests in flight).
+
+### Virtual time
+
+The bench installs \`@sinonjs/fake-timers\` for \`setTimeout\`, \`setInterval\`, their clear functions and
+\`Date\` only. RxJS's \`asyncScheduler\` (our poller), smithy's \`sleep\`, core-lro's \`delay\` and the loop's
+\`setTimeout\` all look these globals up when they schedule, so every strategy's timers sit on one virtual
+clock. \`setImmediate\`, \`process.nextTick\`, \`queueMicrotask\` and \`performance\` stay real, and Node's HTTP
+stack uses its own internal timers, so sockets work normally. The simulator's clock is a view of the same
+virtual now. A driver then repeats: wait (yielding with the real \`setImmediate\`) until no request is in
+flight for two event-loop turns in a row (a request counts from the fetch call until its body has been
+read); then jump the virtual clock to the earliest timer and fire it and every other timer due at that same
+instant. Time never moves while a request is in flight, so network and processing time count as zero for
+every strategy alike, and minutes of simulated polling take seconds. Nothing is tuned per strategy. The
+check: (c) must notice a finish 0.5 s late on average with one request per job per simulated second.
+\`Math.random\` is replaced by a seeded source during each run, so smithy's jitter (and ours, passed as
+\`random\`) repeats exactly.
+
+### Measures
+
+- **status requests**: \`GET /jobs/status\` requests the simulator received (all repetitions); **req / job / s**
+  divides by Σ over jobs of the time from the order to the moment the job's end was noticed.
+- **detection delay**: the virtual time at which the strategy saw the final status, minus the job's
+  \`finishedAt\` on the server (simulated ms; reported in s); mean, p95 (nearest rank) and max.
+- **wall**: real time of the runs; **peak heap Δ**: the highest heap in use at any idle point, minus the heap
+  after gc before the run (it includes the in-process simulator, the same for every strategy); **timers at
+  peak**: the most virtual timers alive at any idle point (nothing in flight).
+- **scale** (ours only): per-job heap = (heap after gc with every job followed − heap after gc once every job
+  ended, simulator still holding its jobs) / N; event-loop delay from \`perf_hooks.monitorEventLoopDelay\` over
+  the run; timers alive compared with the largest N of the main table.
+- **download**: real time, no virtual clock; memory sampled every 2 ms; deltas from the level after gc before
+  each download; \`external\` counts Buffers, ArrayBuffers and Blob bytes.`;
+
+/**
+ * docs/benchmarks.md from one run's results (before prettier, which the writer applies).
+ *
+ * @example
+ * const markdown = benchmarksMarkdown(results);
+ */
+export const benchmarksMarkdown = (results: BenchResults): string => {
+  const { meta } = results;
+  const packages = Object.entries(meta.machine.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  return `# Benchmarks
+
+Generated by \`${meta.command}\` (bench/main.ts): do not edit by hand. Raw numbers: bench/results.json.
+
+**Claim under test**: adaptive, batched polling sends far fewer requests than the usual polling clients and
+still notices a finished job sooner.
+
+- Date: ${meta.date}${meta.smoke ? ' (smoke run: reduced sizes, not for conclusions)' : ''}
+- Machine: ${meta.machine.cpus} CPUs (nproc), ${meta.machine.cpuModel}, ${meta.machine.platform}
+- Node ${meta.machine.node}; ${packages}
+- Command: \`${meta.command}\`; bench wall time ${fixed(meta.wallMs / 1_000, 0)} s
+
+## Targets
+
+${tableOf(
+  ['target', 'result', 'numbers'],
+  results.targets.map((t) => [t.target, t.pass ? '**pass**' : '**FAIL**', t.detail]),
+)}
+
+## Headline: ours (a) over each anchor
+
+Below 1× means planviewer-rx does better (fewer requests, shorter delay).
+
+${headlineTable(results)}
+
+## Where we lose
+
+Every figure where (a) is worse than an anchor (or than itself without batching):
+
+${losses(results).join('\n')}
+
+## All polling runs
+
+${pollingTable(results)}
+
+## Scale: ${results.scale?.n ?? '–'} concurrent jobs, planviewer-rx only
+
+${scaleSection(results)}
+
+## Download
+
+${downloadSection(results)}
+
+## Method
+
+${METHOD}
+`;
+};
+
+/**
+ * The table for the terminal.
+ *
+ * @example
+ * console.log(consoleTable(results));
+ */
+export const consoleTable = (results: BenchResults): string =>
+  [
+    pollingTable(results),
+    '',
+    ...results.targets.map((t) => `${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.detail}`),
+  ].join('\n');

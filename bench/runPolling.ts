@@ -1,0 +1,198 @@
+import { DEFAULT_CLOCK_START, startSimulator } from '../src/simulator';
+import { countingFetch } from './countingFetch';
+import { collectGarbage, heapUsed, runningMax, spread, type Spread } from './measures';
+import { seededRandom, seedMathRandom } from './random';
+import type { Strategy } from './strategies/Strategy';
+import { installVirtualTime } from './virtualTime';
+import { WORKLOAD_SEED, workloadIntentions, workloadOrders } from './workload';
+
+/** The bench account: cap 10⁹, so no strategy ever meets the daily cap. */
+export const BENCH_KEY = 'bench';
+/** Its secret (a built-in simulator account, not a real credential). */
+export const BENCH_SECRET = 'bench-secret';
+
+/** One strategy at one N, over its repetitions. Times are simulated ms unless the name says wall. */
+export interface PollingRecord {
+  readonly kind: 'polling';
+  readonly strategy: string;
+  readonly label: string;
+  readonly n: number;
+  /** Runs of N jobs, each with its own workload seed (the same seeds for every strategy). */
+  readonly repetitions: number;
+  /** `GET /jobs/status` requests the simulator received, over all repetitions. */
+  readonly statusRequests: number;
+  readonly requestsPerJob: number;
+  /** Noticed − finishedAt on the server, over every job of every repetition. */
+  readonly detectionMs: Spread;
+  /** Simulated time from the order to the last job noticed (longest repetition). */
+  readonly simulatedMs: number;
+  /** Status requests per job per simulated second of that job's life (order → noticed). */
+  readonly requestsPerJobSecond: number;
+  /** Wall time of all repetitions together. */
+  readonly wallMs: number;
+  /** Peak heap during the run minus the heap (after gc) before it; includes the in-process simulator. */
+  readonly peakHeapDeltaBytes: number;
+  /** Most virtual timers alive at once, sampled at every idle point (nothing in flight). */
+  readonly timersAlivePeak: number;
+  /** Distinct virtual instants the driver stepped through. */
+  readonly steps: number;
+  /** Σ (finishedAt − createdAt) over the jobs: equal across strategies iff they saw the same workload. */
+  readonly workloadFingerprint: number;
+}
+
+/** One run: its record (repetitions 1) and the per-job delays, for pooling repetitions. */
+export interface PollingRun {
+  readonly record: PollingRecord;
+  readonly delaysMs: readonly number[];
+  /** Σ over jobs of (noticed − order time). */
+  readonly jobLifeMs: number;
+}
+
+/** Extra hooks for a run (the scale run uses them). */
+export interface RunHooks {
+  /** Seeds the product draw and the simulator (job futures). @default WORKLOAD_SEED */
+  readonly workloadSeed?: number;
+  /** Called at every idle point with the virtual now and the steps taken so far (0: all orders placed). */
+  readonly onIdle?: (now: number, steps: number) => void;
+  /** Called once every job was noticed, before the simulator closes (its jobs still in memory). */
+  readonly onDone?: () => void;
+  /** Seed of the jitter; the same for every strategy. @default 1 */
+  readonly jitterSeed?: number;
+}
+
+/**
+ * Runs one strategy over N jobs on a fresh simulator, in virtual time, and measures it.
+ *
+ * @example
+ * const { record } = await runPolling(fixedInterval, 100);
+ * record.detectionMs.mean; // ≈ 500
+ */
+export const runPolling = async (
+  strategy: Strategy,
+  n: number,
+  hooks: RunHooks = {},
+): Promise<PollingRun> => {
+  const workloadSeed = hooks.workloadSeed ?? WORKLOAD_SEED;
+  collectGarbage();
+  const heapBefore = heapUsed();
+  const restoreRandom = seedMathRandom(hooks.jitterSeed ?? 1);
+  const time = installVirtualTime(DEFAULT_CLOCK_START);
+  // Bounded log: counts stay exact, and a 10,000-job run does not keep every entry alive.
+  const sim = await startSimulator({ clock: time.clock, seed: workloadSeed, maxLogEntries: 100 });
+  try {
+    const net = countingFetch();
+    const orders = workloadOrders(workloadIntentions(sim, n, workloadSeed));
+    const noticedAt = new Map<string, number>();
+    const start = time.now();
+    // A holder, because the strategy settles it from a callback the compiler cannot follow.
+    const outcome: { state: 'running' | 'done' | 'failed'; error?: unknown } = { state: 'running' };
+    const peakHeap = runningMax();
+    const peakTimers = runningMax();
+
+    const wallStart = performance.now();
+    strategy
+      .run({
+        baseUrl: sim.url,
+        apiUrl: sim.apiUrl,
+        key: BENCH_KEY,
+        secret: BENCH_SECRET,
+        fetch: net.fetch,
+        orders,
+        random: seededRandom(hooks.jitterSeed ?? 1),
+        now: time.now,
+        noticed: (job, _status) => {
+          if (!noticedAt.has(job)) noticedAt.set(job, time.now());
+        },
+      })
+      .then(
+        () => (outcome.state = 'done'),
+        (error: unknown) => Object.assign(outcome, { state: 'failed', error }),
+      );
+    let stepsSoFar = 0;
+    const { steps } = await time.drive({
+      done: () => outcome.state !== 'running',
+      inFlight: net.inFlight,
+      onIdle: () => {
+        peakHeap.see(heapUsed());
+        peakTimers.see(time.timers());
+        hooks.onIdle?.(time.now(), stepsSoFar++);
+      },
+    });
+    const wallMs = performance.now() - wallStart;
+    hooks.onDone?.();
+    if (outcome.state === 'failed') throw outcome.error;
+
+    const jobs = sim.jobs.list();
+    if (jobs.length !== n)
+      throw new Error(`${strategy.id}: ${jobs.length} jobs on the server, expected ${n}`);
+    const delays: number[] = [];
+    let lifeMs = 0;
+    for (const job of jobs) {
+      const seen = noticedAt.get(job.uuid);
+      if (seen === undefined) throw new Error(`${strategy.id}: job ${job.uuid} was never noticed`);
+      delays.push(seen - job.finishedAt);
+      lifeMs += seen - start;
+    }
+    const statusRequests = sim.requests.count('jobs/status');
+    const record: PollingRecord = {
+      kind: 'polling',
+      strategy: strategy.id,
+      label: strategy.label,
+      n,
+      repetitions: 1,
+      statusRequests,
+      requestsPerJob: statusRequests / n,
+      detectionMs: spread(delays),
+      simulatedMs: Math.max(...[...noticedAt.values()]) - start,
+      requestsPerJobSecond: statusRequests / (lifeMs / 1_000),
+      wallMs,
+      peakHeapDeltaBytes: Math.max(0, peakHeap.value() - heapBefore),
+      timersAlivePeak: peakTimers.value(),
+      steps,
+      workloadFingerprint: jobs.reduce((sum, j) => sum + (j.finishedAt - j.createdAt), 0),
+    };
+    return { record, delaysMs: delays, jobLifeMs: lifeMs };
+  } finally {
+    await sim.close();
+    time.uninstall();
+    restoreRandom();
+  }
+};
+
+/**
+ * Runs a strategy `repetitions` times over N jobs (workload seeds WORKLOAD_SEED, +1, …) and pools them:
+ * requests and wall time add up, detection delays are pooled over every job, peaks are the highest.
+ * A single job is one draw from the product mix; repeating small N is what makes its figures mean something.
+ *
+ * @example
+ * const record = await runRepeated(smithyWaiter, 1, 50);
+ */
+export const runRepeated = async (
+  strategy: Strategy,
+  n: number,
+  repetitions: number,
+): Promise<PollingRecord> => {
+  const runs: PollingRun[] = [];
+  for (let rep = 0; rep < repetitions; rep++)
+    runs.push(await runPolling(strategy, n, { workloadSeed: WORKLOAD_SEED + rep, jitterSeed: 1 + rep }));
+  const sum = (f: (r: PollingRecord) => number): number => runs.reduce((t, r) => t + f(r.record), 0);
+  const max = (f: (r: PollingRecord) => number): number => Math.max(...runs.map((r) => f(r.record)));
+  const statusRequests = sum((r) => r.statusRequests);
+  return {
+    kind: 'polling',
+    strategy: strategy.id,
+    label: strategy.label,
+    n,
+    repetitions,
+    statusRequests,
+    requestsPerJob: statusRequests / (n * repetitions),
+    detectionMs: spread(runs.flatMap((r) => r.delaysMs)),
+    simulatedMs: max((r) => r.simulatedMs),
+    requestsPerJobSecond: statusRequests / (runs.reduce((t, r) => t + r.jobLifeMs, 0) / 1_000),
+    wallMs: sum((r) => r.wallMs),
+    peakHeapDeltaBytes: max((r) => r.peakHeapDeltaBytes),
+    timersAlivePeak: max((r) => r.timersAlivePeak),
+    steps: sum((r) => r.steps),
+    workloadFingerprint: sum((r) => r.workloadFingerprint),
+  };
+};

@@ -1,0 +1,70 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { collectGarbage, heapUsed } from './measures';
+import { runPolling, type PollingRecord } from './runPolling';
+import { adaptiveBatched } from './strategies/ourPoller';
+
+/** Our poller following many jobs at once. */
+export interface ScaleRecord {
+  readonly kind: 'scale';
+  readonly n: number;
+  /** Heap (after gc) with every job followed, minus the heap (after gc) once all were done, per job. */
+  readonly heapPerJobBytes: number;
+  /** The same, but against the heap before the simulator held the jobs: client + simulator per job. */
+  readonly heapPerJobWithSimulatorBytes: number;
+  /** 99th percentile of the event-loop delay over the run, ms (perf_hooks.monitorEventLoopDelay, 10 ms resolution). */
+  readonly eventLoopDelayP99Ms: number;
+  readonly eventLoopDelayMaxMs: number;
+  /** Status requests per simulated second, over the run. */
+  readonly statusRequestsPerSimulatedSecond: number;
+  /** Status requests per wall-clock second, over the run (how hard the process works). */
+  readonly statusRequestsPerWallSecond: number;
+  /** The polling record of the same run (requests, detection delay, timers alive, wall time). */
+  readonly run: PollingRecord;
+}
+
+/**
+ * Follows `n` jobs with planviewer-rx (strategy (a)) and measures what it costs the process.
+ *
+ * The per-job heap is measured inside one run, so that the simulator's own job records cancel out: at the
+ * first idle point (every order placed, every job followed, nothing polled yet) and again after the last job
+ * ended (the client follows nothing, the simulator still holds every job), each after a full gc.
+ *
+ * @example
+ * const record = await runScale(10_000);
+ * record.heapPerJobBytes < 10 * 1024;
+ */
+export const runScale = async (n: number): Promise<ScaleRecord> => {
+  collectGarbage();
+  const heapBefore = heapUsed();
+  let heapFollowing = NaN;
+  let heapAfter = NaN;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const { record: run } = await runPolling(adaptiveBatched, n, {
+    onIdle: (_now, steps) => {
+      if (steps !== 0) return;
+      // Excluded from the event-loop figure: a full gc of a big heap is the bench's pause, not the client's.
+      delay.disable();
+      collectGarbage();
+      heapFollowing = heapUsed();
+      delay.enable();
+    },
+    onDone: () => {
+      collectGarbage();
+      heapAfter = heapUsed();
+    },
+  });
+  delay.disable();
+  const ms = (ns: number): number => ns / 1e6;
+  return {
+    kind: 'scale',
+    n,
+    heapPerJobBytes: (heapFollowing - heapAfter) / n,
+    heapPerJobWithSimulatorBytes: (heapFollowing - heapBefore) / n,
+    eventLoopDelayP99Ms: ms(delay.percentile(99)),
+    eventLoopDelayMaxMs: ms(delay.max),
+    statusRequestsPerSimulatedSecond: run.statusRequests / (run.simulatedMs / 1_000),
+    statusRequestsPerWallSecond: run.statusRequests / (run.wallMs / 1_000),
+    run,
+  };
+};
