@@ -161,7 +161,7 @@ const uuids = (
   const bad = list.find((u) => !isUuid(u));
   if (bad !== undefined)
     return usage(
-      `not a ${what} uuid: "${bad}" (expected like 7e6d5c4b-3a29-4f18-9e07-222222222222)`,
+      `not a valid ${what} uuid: "${bad}" (expected like 7e6d5c4b-3a29-4f18-9e07-222222222222)`,
       command,
     );
   const dup = list.find((u, i) => list.indexOf(u) !== i);

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import {
+  builtInAccounts,
+  sampleAddress,
+  scaledClock,
+  startSimulator,
+  type Simulator,
+} from '../../src/simulator';
+import {
+  filesUnder,
+  isPdf,
+  ledgerLines,
+  runPlanviewer,
+  spawnScript,
+  tempDir,
+  waitFor,
+} from './helpers/cliProcess';
+
+const SPEED = 50;
+const SECRET = 'cli-resume-spec-S3CRET-value';
+const env = { PLANVIEWER_KEY: 'cli', PLANVIEWER_SECRET: SECRET };
+
+let sim: Simulator;
+let tmp: { dir: string; remove: () => void };
+beforeEach(async () => {
+  sim = await startSimulator({
+    clock: scaledClock(SPEED),
+    accounts: [...builtInAccounts, { key: 'cli', secret: SECRET }],
+  });
+  tmp = tempDir();
+});
+afterEach(async () => {
+  await sim.close();
+  tmp.remove();
+});
+
+const common = (out: string): string[] => ['--out', out, '--base-url', sim.url, '--sim-speed', String(SPEED)];
+
+describe('planviewer resume', () => {
+  it('finishes and downloads a job whose order process was SIGKILLed mid-poll, without ordering again', async () => {
+    const out = path.join(tmp.dir, 'out');
+    // percelenrapport takes about 75 simulated seconds (1.5 s here): still running when the process dies.
+    const [intention] = sim.catalogue
+      .intentionsAt(sampleAddress.uuid, ['percelenrapport'])
+      .map((i) => i.uuid);
+    const order = spawnScript(
+      'src/cli/main.ts',
+      ['order', intention!, '--yes', '--json', ...common(out)],
+      env,
+    );
+
+    const job = await waitFor('the ordered ledger line', () => {
+      const ordered = ledgerLines(out).find((e) => e['type'] === 'ordered');
+      return ordered === undefined ? undefined : (ordered['job'] as string);
+    });
+    order.child.kill('SIGKILL');
+    const killed = await order.done;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(ledgerLines(out).map((e) => e['type'])).toEqual(['ordering', 'ordered']);
+    expect(sim.jobs.get(job)?.status().status).not.toBe('finished');
+
+    const resume = await runPlanviewer(['resume', '--json', ...common(out)], env);
+    expect(resume.stderr).toBe('');
+    expect(resume.code).toBe(0);
+    expect(sim.requests.count('jobs/order')).toBe(1);
+    const ledger = ledgerLines(out);
+    expect(ledger.map((e) => e['type'])).toEqual(['ordering', 'ordered', 'downloaded']);
+    expect(ledger[2]).toMatchObject({ job });
+    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    expect(isPdf(pdfs[0]!)).toBe(true);
+
+    // Nothing left: a second resume does nothing and sends nothing.
+    const before = sim.requests.count();
+    const again = await runPlanviewer(['resume', ...common(out)], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Nothing to resume/);
+    expect(sim.requests.count()).toBe(before);
+  });
+
+  it('records an order whose response was lost as unknown (exit 7), and resume lists it for a manual check without re-sending', async () => {
+    const out = path.join(tmp.dir, 'out');
+    sim.faults.add({ route: 'jobs/order', fault: { kind: 'resetAfterWork' } });
+    const [intention] = sim.catalogue
+      .intentionsAt(sampleAddress.uuid, ['test-example-product'])
+      .map((i) => i.uuid);
+
+    const order = await runPlanviewer(['order', intention!, '--yes', ...common(out)], env);
+    expect(order.code).toBe(7);
+    expect(order.stderr).toMatch(/Order outcome unknown/);
+    expect(order.stderr).not.toMatch(/\n\s+at /); // no stack trace for an API failure
+    expect(ledgerLines(out).map((e) => e['type'])).toEqual(['ordering', 'order-unknown']);
+    expect(ledgerLines(out)[1]).toMatchObject({ intentions: [intention] });
+
+    const resume = await runPlanviewer(['resume', ...common(out)], env);
+    expect(resume.code).toBe(7);
+    expect(resume.stdout).toMatch(/NEEDS A MANUAL CHECK/);
+    expect(resume.stdout).toContain(intention);
+    expect(sim.requests.count('jobs/order')).toBe(1);
+  });
+});
