@@ -9,7 +9,7 @@ import { parseBenchOptions } from './options';
 import { consoleTable } from './report';
 import { runRepeated, type PollingRecord } from './runPolling';
 import { runScale } from './scale';
-import { adaptiveBatched, adaptiveUnbatched } from './strategies/ourPoller';
+import { adaptiveBatched, adaptiveBatchedPrecise, adaptiveUnbatched } from './strategies/ourPoller';
 import { fixedInterval } from './strategies/fixedInterval';
 import { smithyWaiter } from './strategies/smithyWaiter';
 import { azureLro } from './strategies/azureLro';
@@ -17,6 +17,8 @@ import { downloadTarget, manyJobsTarget, scaleTarget, singleJobTarget } from './
 import { outputPaths, writeResults } from './writeResults';
 
 const STRATEGIES = [adaptiveBatched, adaptiveUnbatched, fixedInterval, smithyWaiter, azureLro] as const;
+/** Run too, but compared with nothing in the targets: what a policy knob would change. */
+const KNOBS = [adaptiveBatchedPrecise] as const;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -33,7 +35,7 @@ const main = async (): Promise<void> => {
   const polling: PollingRecord[] = [];
   for (const [n, repetitions] of options.sizes) {
     const atN: PollingRecord[] = [];
-    for (const strategy of STRATEGIES) {
+    for (const strategy of [...STRATEGIES, ...KNOBS]) {
       const record = await runRepeated(strategy, n, repetitions);
       log(
         `(${record.strategy}) N=${n} ×${repetitions}: ${record.requestsPerJob.toFixed(2)} req/job, ` +

@@ -100,6 +100,37 @@ const losses = (results: BenchResults): string[] => {
   return lines.length > 0 ? lines : ['- Nowhere in this run.'];
 };
 
+/**
+ * Reading the losses: whether the tail comes from batching or from the policy ((b) has the same policy and
+ * no batching), and what the precision knob (a1) buys. Worded from this run's numbers only.
+ */
+const readings = (results: BenchResults): string[] => {
+  const lines: string[] = [];
+  const largest = sizes(results).at(-1);
+  if (largest === undefined) return lines;
+  const [a, b, c, e, knob] = ['a', 'b', 'c', 'e', 'a1'].map((id) => find(results, id, largest));
+  if (a !== undefined && b !== undefined && e !== undefined && a.detectionMs.max > e.detectionMs.max)
+    lines.push(
+      `- The max delay of (a) at N=${largest} (${seconds(a.detectionMs.max)} s) is above the 2 s poller's. ` +
+        (b.detectionMs.max >= a.detectionMs.max
+          ? `(b), the same policy without batching, has it too (${seconds(b.detectionMs.max)} s), so it is the ` +
+            'adaptive policy, not batching: it leaps over the part of a job where an early finish is unlikely ' +
+            '(`earlyFinishRisk` 0.03), and the few jobs that finish early there are noticed late.'
+          : `(b), the same policy without batching, stays at ${seconds(b.detectionMs.max)} s: batching adds to the tail.`),
+    );
+  if (a !== undefined && c !== undefined && a.detectionMs.p95 > c.detectionMs.p95)
+    lines.push(
+      `- Against the fixed 1 s loop (c) we lose on delay everywhere (p95 ${seconds(a.detectionMs.p95)} s vs ` +
+        `${seconds(c.detectionMs.p95)} s at N=${largest}): the default \`precisionMs\` (1.7 s) was chosen against ` +
+        `2 s pollers. (c) pays ${fixed(c.requestsPerJob / a.requestsPerJob, 0)}× our requests for it.` +
+        (knob === undefined
+          ? ''
+          : ` The knob run (a1, \`precisionMs: 1000\`, not part of the comparison) gets p95 ${seconds(knob.detectionMs.p95)} s, ` +
+            `mean ${seconds(knob.detectionMs.mean)} s with ${fixed(knob.requestsPerJob, 2)} requests/job.`),
+    );
+  return lines;
+};
+
 const scaleSection = (results: BenchResults): string => {
   const s = results.scale;
   if (s === undefined) return 'Not run.';
@@ -153,7 +184,10 @@ const downloadSection = (results: BenchResults): string => {
     `${mb(side.peakHeapDeltaBytes)} (${fixed(side.peakHeapDeltaBytes / d.fileBytes, 2)}×)`,
   ];
   return [
-    `A ${mb(d.fileBytes)} MB result, ${d.repetitions} repetitions each, alternating; medians.`,
+    `A ${mb(d.fileBytes)} MB result served by a simulator in a child process, ${d.repetitions} repetitions ` +
+      `each, alternating; medians. Throughput ratio ours / raw: ${fixed(d.throughputRatio, 2)} (median of the ` +
+      `per-repetition ratios; ratio of the medians ${fixed(d.ratioOfMedians, 2)}). Peak memory is this ` +
+      'process only (the client side).',
     '',
     tableOf(
       [
@@ -194,6 +228,7 @@ pooled over every job of every repetition.
 - **(e)** \`@azure/core-lro\`'s \`createHttpPoller\` per job at its default \`intervalInMs\` (2 s); the initial response is
   presented as a 202 whose \`operation-location\` is the job, each \`sendPollRequest\` is one status GET mapped to
   Succeeded/Failed/Running.
+- **(a1)** (a) with \`polling: { precisionMs: 1000 }\`: not compared, shown for what the documented knob changes.
 
 Every poll of every strategy is a real \`GET /jobs/status\` over loopback HTTP to the simulator, through the
 same fetch (cross-fetch, the client's default, wrapped to count requests in flight).
@@ -226,8 +261,10 @@ check: (c) must notice a finish 0.5 s late on average with one request per job p
 - **scale** (ours only): per-job heap = (heap after gc with every job followed − heap after gc once every job
   ended, simulator still holding its jobs) / N; event-loop delay from \`perf_hooks.monitorEventLoopDelay\` over
   the run; timers alive compared with the largest N of the main table.
-- **download**: real time, no virtual clock; memory sampled every 2 ms; deltas from the level after gc before
-  each download; \`external\` counts Buffers, ArrayBuffers and Blob bytes.`;
+- **download**: real time, no virtual clock, the simulator in a child process (bench/downloadServer.ts) so
+  only the client's memory is measured; memory sampled every 2 ms; deltas from the level after gc before each
+  download; \`external\` counts Buffers, ArrayBuffers and Blob bytes; the memory target uses the larger of the
+  RSS and heap + external deltas of our download.`;
 
 /**
  * docs/benchmarks.md from one run's results (before prettier, which the writer applies).
@@ -270,6 +307,8 @@ ${headlineTable(results)}
 Every figure where (a) is worse than an anchor (or than itself without batching):
 
 ${losses(results).join('\n')}
+
+${readings(results).join('\n')}
 
 ## All polling runs
 

@@ -50,11 +50,11 @@ export const runScale = async (n: number): Promise<ScaleRecord> => {
       delay.enable();
     },
     onDone: () => {
+      delay.disable();
       collectGarbage();
       heapAfter = heapUsed();
     },
   });
-  delay.disable();
   const ms = (ns: number): number => ns / 1e6;
   return {
     kind: 'scale',
