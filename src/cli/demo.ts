@@ -16,7 +16,7 @@ import { describeError } from '../errors/describeError';
 import { demoAccount, scaledClock, startSimulator, type Simulator } from '../simulator';
 import { processIo, type CliIo } from './CliIo';
 import { ExitCode } from './exitCodes';
-import { formatDuration } from './formatRecord';
+import { displayPath, formatDuration } from './formatRecord';
 import { Ledger } from './Ledger';
 import { locationChooser } from './locationChooser';
 import { placeOrder } from './placeOrder';
@@ -79,7 +79,7 @@ const runDemo = async (io: CliIo, sim: Simulator, outDir: string, speed: number)
       text:
         `planviewer-rx demo: a local Planviewer simulator at ${sim.url}, its clock ${speed}x real time ` +
         '(nothing is billed). Results and the ledger go to ' +
-        `${path.relative(io.cwd, outDir) || '.'}${path.sep}`,
+        `${displayPath(outDir, io.cwd)}${path.sep}`,
     });
     const shopping = await shoppingIntentions(pv);
     if (E.isLeft(shopping)) {

@@ -52,8 +52,19 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
       Presets.shades_classic,
     );
   let multibar = newMultiBar();
+  let running = true;
+  // MultiBar.stop() redraws and prints a newline every time it is called: stop once.
+  const stop = (): void => {
+    if (running) multibar.stop();
+    running = false;
+  };
+
+  // While a question is on screen, bars must not redraw over it: keep the state, draw it afterwards.
+  let asking = false;
+  const held: string[] = [];
 
   const draw = (job: string, s: BarState): void => {
+    if (asking) return;
     const bar = bars.get(job);
     if (bar === undefined) {
       bars.set(job, multibar.create(s.total, s.value, payload(s)));
@@ -75,7 +86,8 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
     draw(job, s);
   };
   const log = (line: string): void => {
-    multibar.log(`${line}\n`);
+    if (asking) held.push(line);
+    else multibar.log(`${line}\n`);
   };
 
   return {
@@ -125,7 +137,7 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
           return;
         }
         case 'summary':
-          multibar.stop();
+          stop();
           io.out(plainLine(r));
           return;
         default:
@@ -133,17 +145,19 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
       }
     },
     ask: async (question) => {
-      multibar.stop();
+      stop();
       bars.clear();
+      asking = true;
       try {
         return await io.ask(question);
       } finally {
+        asking = false;
         multibar = newMultiBar();
+        running = true;
+        for (const line of held.splice(0)) log(line);
         for (const [job, s] of states) draw(job, s);
       }
     },
-    close: () => {
-      multibar.stop();
-    },
+    close: stop,
   };
 };

@@ -66,9 +66,18 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<ExitCo
     return ExitCode.usage;
   }
   const reporter = createReporter(io, { json: cmd.common.json });
+  // Ctrl-C: everything worth keeping is already in the ledger; give the terminal back (bars hide the
+  // cursor) and say how to carry on.
+  const interrupted = (): void => {
+    reporter.close();
+    io.err(`\nInterrupted. Every job ordered so far is in the ledger: \`planviewer resume\` picks them up.`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     return await dispatch({ pv: pv.right, io, reporter, json: cmd.common.json }, cmd);
   } finally {
+    process.off('SIGINT', interrupted);
     reporter.close();
   }
 };
