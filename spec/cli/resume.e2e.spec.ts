@@ -37,17 +37,24 @@ afterEach(async () => {
 const common = (out: string): string[] => ['--out', out, '--base-url', sim.url, '--sim-speed', String(SPEED)];
 
 describe('planviewer resume', () => {
-  it('finishes and downloads a job whose order process was SIGKILLed mid-poll, without ordering again', async () => {
+  it('writes the ledger before the order is sent, then finishes a job whose order process was SIGKILLed mid-poll, without ordering again', async () => {
     const out = path.join(tmp.dir, 'out');
     // percelenrapport takes about 75 simulated seconds (1.5 s here): still running when the process dies.
     const [intention] = sim.catalogue
       .intentionsAt(sampleAddress.uuid, ['percelenrapport'])
       .map((i) => i.uuid);
+    // The order request is held 600 ms on arrival: long enough to look at the ledger while it is in flight.
+    sim.faults.add({ route: 'jobs/order', fault: { kind: 'delay', ms: 600 } });
     const order = spawnScript(
       'src/cli/main.ts',
       ['order', intention!, '--yes', '--json', ...common(out)],
       env,
     );
+
+    await waitFor('the order request', () => (sim.requests.count('jobs/order') === 1 ? true : undefined));
+    expect(ledgerLines(out)).toEqual([
+      expect.objectContaining({ type: 'ordering', intentions: [intention] }),
+    ]);
 
     const job = await waitFor('the ordered ledger line', () => {
       const ordered = ledgerLines(out).find((e) => e['type'] === 'ordered');
