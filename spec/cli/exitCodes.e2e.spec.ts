@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   builtInAccounts,
@@ -83,5 +84,17 @@ describe('planviewer exit codes', () => {
     expect(noCredentials.code).toBe(2);
     expect(noCredentials.stderr).toMatch(/PLANVIEWER_KEY and PLANVIEWER_SECRET/);
     expect(sim.requests.count()).toBe(0);
+  });
+
+  it('does not order when the ledger cannot be written first (exit 2, no order request)', async () => {
+    const file = path.join(tmp.dir, 'a-file');
+    fs.writeFileSync(file, '');
+    const run = await runPlanviewer(
+      ['order', intention, '--yes', '--out', path.join(file, 'out'), '--base-url', sim.url],
+      { PLANVIEWER_KEY: 'demo', PLANVIEWER_SECRET: 'demo-secret' },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write the ledger .*nothing was ordered/);
+    expect(sim.requests.count('jobs/order')).toBe(0);
   });
 });

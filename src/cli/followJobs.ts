@@ -160,15 +160,17 @@ export const followJobs = async (
     }
     switch (e._tag) {
       case 'Ordered': {
+        const label = labels.get(e.intention);
+        if (label !== undefined) labels.set(e.job, label);
+        // On screen first, then on disk, with nothing in between: should the ledger write fail, the
+        // job uuid (the only way to the paid-for result) has at least been shown.
+        reporter.report({ type: 'event', event: e, ...labelOf(e.job) });
         ledger.append({
           type: 'ordered',
           order: subject.order?.id ?? 'unknown',
           intention: e.intention,
           job: e.job,
         });
-        const label = labels.get(e.intention);
-        if (label !== undefined) labels.set(e.job, label);
-        reporter.report({ type: 'event', event: e, ...labelOf(e.job) });
         return undefined;
       }
       case 'Result':

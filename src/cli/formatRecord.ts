@@ -41,6 +41,8 @@ export const displayPath = (file: string, cwd: string = process.cwd()): string =
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 };
 
+const WAITING = 'waiting for user';
+
 const percent = (current: number, total: number): string =>
   total > 0 ? `${Math.round((100 * Math.min(current, total)) / total)}%` : '0%';
 
@@ -52,13 +54,16 @@ const eventText = (e: JobEvent): string => {
     case 'Ordered':
       return `ordered: job ${e.job} (intention ${e.intention})`;
     case 'Progress':
+      // An ETA means nothing while the job waits for a person.
       return `${e.status} step ${e.current}/${e.total} (${percent(e.current, e.total)})${
-        e.eta === undefined ? '' : `, ETA ${formatDuration(e.eta)}`
+        e.eta === undefined || e.status === WAITING ? '' : `, ETA ${formatDuration(e.eta)}`
       }`;
     case 'WaitingForUser':
       return `waiting for user: "${e.message}" ${e.choices.map((c) => `[${c.index}] ${c.label}`).join('; ')}`;
     case 'Downloading':
-      return `downloading ${formatBytes(e.loaded)}${e.total === undefined ? '' : ` of ${formatBytes(e.total)}`}`;
+      return e.loaded === 0
+        ? `downloading${e.total === undefined ? '' : ` ${formatBytes(e.total)}`}`
+        : `downloading ${formatBytes(e.loaded)}${e.total === undefined ? '' : ` of ${formatBytes(e.total)}`}`;
     case 'Result':
       return `downloaded ${e.file.filename ?? '(no file name)'} (${e.file.contentType ?? 'unknown type'}, ${formatBytes(e.file.size)})`;
     case 'Finished':

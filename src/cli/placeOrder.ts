@@ -3,6 +3,22 @@ import type { Planviewer } from '../client/createPlanviewer';
 import type { RunSummary } from './CliRecord';
 import { followJobs, type FollowContext } from './followJobs';
 
+/**
+ * The ledger could not be written before the order, so nothing was ordered: an order that cannot be
+ * recorded must not be placed.
+ *
+ * @example
+ * placeOrder(pv, request, ctx).catch((e) => e instanceof LedgerUnwritable && console.error(e.message));
+ */
+export class LedgerUnwritable extends Error {
+  override readonly name = 'LedgerUnwritable';
+  constructor(file: string, cause: unknown) {
+    super(
+      `cannot write the ledger ${file} (${(cause as Error).message ?? String(cause)}): nothing was ordered`,
+    );
+  }
+}
+
 /** One order: the intentions (one POST for all), and how long to follow the jobs. */
 export interface OrderRequest {
   readonly intentions: readonly string[];
@@ -33,12 +49,16 @@ export const placeOrder = (
       return label === undefined ? [] : [[i, label] as const];
     }),
   );
-  ctx.ledger.append({
-    type: 'ordering',
-    order: order.id,
-    intentions: order.intentions,
-    ...(Object.keys(labels).length === 0 ? {} : { labels }),
-  });
+  try {
+    ctx.ledger.append({
+      type: 'ordering',
+      order: order.id,
+      intentions: order.intentions,
+      ...(Object.keys(labels).length === 0 ? {} : { labels }),
+    });
+  } catch (e) {
+    return Promise.reject(new LedgerUnwritable(ctx.ledger.file, e));
+  }
   return followJobs(
     pv.order$(order.intentions, {
       onWaitingForUser: ctx.chooser.onWaitingForUser,

@@ -104,7 +104,7 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
                 value: Math.min(e.current, Math.max(e.total, 1)),
                 total: Math.max(e.total, 1),
                 status: e.status,
-                eta: e.eta === undefined ? '-' : formatDuration(e.eta),
+                eta: e.eta === undefined || e.status === 'waiting for user' ? '-' : formatDuration(e.eta),
               });
               return;
             case 'WaitingForUser':

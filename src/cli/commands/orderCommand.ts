@@ -2,7 +2,7 @@ import type { CommonOptions, FollowFlags } from '../cliArgs';
 import { confirmOrder } from '../confirmOrder';
 import { ExitCode } from '../exitCodes';
 import { followContext } from '../followContext';
-import { placeOrder } from '../placeOrder';
+import { LedgerUnwritable, placeOrder } from '../placeOrder';
 import type { CommandResult, CommandRun } from './CommandRun';
 
 /** The arguments of `planviewer order`. */
@@ -31,7 +31,7 @@ export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandRes
     run.io.err(`planviewer order: ${consent.message}`);
     return consent.reason === 'declined' ? ExitCode.ok : ExitCode.usage;
   }
-  const summary = await placeOrder(
+  const placed = placeOrder(
     run.pv,
     {
       intentions: args.intentions,
@@ -39,6 +39,14 @@ export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandRes
     },
     ctx,
   );
+  let summary;
+  try {
+    summary = await placed;
+  } catch (e) {
+    if (!(e instanceof LedgerUnwritable)) throw e;
+    run.io.err(`planviewer order: ${e.message}. Choose a writable folder with --out.`);
+    return ExitCode.usage;
+  }
   run.reporter.report({ type: 'summary', summary });
   return summary.exitCode;
 };
