@@ -1,6 +1,12 @@
 import * as readline from 'node:readline';
 
-/** A stream a command writes to: `process.stdout`, `process.stderr`, or a test double. */
+/**
+ * A stream a command writes to: `process.stdout`, `process.stderr`, or a test double.
+ *
+ * @example
+ * const lines: string[] = [];
+ * const captured: OutputStream = { write: (t: string) => lines.push(t), isTTY: false };
+ */
 export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;

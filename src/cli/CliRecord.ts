@@ -6,7 +6,12 @@ import type { ExitCodeValue } from './exitCodes';
 // model
 // -------------------------------------------------------------------------------------
 
-/** One saved result, as the summary lists it. */
+/**
+ * One saved result, as the summary lists it.
+ *
+ * @example
+ * const saved: SavedResult = { job: '7e6d5c4b-3a29-4f18-9e07-222222222222', file: '/home/me/out/a.pdf', bytes: 1950 };
+ */
 export interface SavedResult {
   readonly job: string;
   /** Absolute path, always inside the output folder. */

@@ -1,13 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The ledger's file name inside the output folder. */
+/**
+ * The ledger's file name inside the output folder.
+ *
+ * @example
+ * path.join(outDir, LEDGER_FILE); // '/home/me/out/planviewer-ledger.jsonl'
+ */
 export const LEDGER_FILE = 'planviewer-ledger.jsonl';
 
 /**
  * One line of the ledger. Written and fsynced at the moments that matter: before an order POST
  * (`ordering`), right after it (`ordered` per job, or `order-failed` / `order-unknown`), and after each
  * file is safely renamed into place (`downloaded`), so that a crash at any moment loses no job uuid.
+ *
+ * @example
+ * const line: LedgerEntry = { type: 'ordered', order: 'o-1', at: '2026-11-28T10:37:09.127Z', intention: 'i-1', job: 'j-1' };
  */
 export type LedgerEntry =
   | {
@@ -57,7 +65,12 @@ export type LedgerEntry =
 /** Distributes Omit over the union so each entry keeps its own fields. */
 type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> : never;
 
-/** What `resume` must do, read from the ledger. */
+/**
+ * What `resume` must do, read from the ledger.
+ *
+ * @example
+ * const { pending, needsCheck } = new Ledger(outDir).state();
+ */
 export interface LedgerState {
   /** Jobs ordered and not yet downloaded, with their intention. */
   readonly pending: ReadonlyArray<{ readonly job: string; readonly intention: string }>;
@@ -73,7 +86,14 @@ export interface LedgerState {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-/** An append-only JSONL journal of orders and downloads, fsynced on every write. */
+/**
+ * An append-only JSONL journal of orders and downloads, fsynced on every write (format: docs/cli.md).
+ *
+ * @example
+ * const ledger = new Ledger('./out');
+ * ledger.append({ type: 'ordering', order: randomUUID(), intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] });
+ * ledger.state().needsCheck; // that order, until an `ordered` or `order-failed` line follows
+ */
 export class Ledger {
   readonly file: string;
 

@@ -7,7 +7,12 @@ import { isUuid } from '../endpoints/uuid';
 // model
 // -------------------------------------------------------------------------------------
 
-/** Every subcommand of `planviewer`. */
+/**
+ * Every subcommand of `planviewer`.
+ *
+ * @example
+ * COMMAND_NAMES.includes('resume'); // true
+ */
 export const COMMAND_NAMES = [
   'products',
   'search',
@@ -18,10 +23,20 @@ export const COMMAND_NAMES = [
   'resume',
 ] as const;
 
-/** One subcommand name. */
+/**
+ * One subcommand name.
+ *
+ * @example
+ * const name: CommandName = 'order';
+ */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-/** Options every subcommand understands. */
+/**
+ * Options every subcommand understands.
+ *
+ * @example
+ * const common: CommonOptions = { baseUrl: DEFAULT_BASE_URL, outDir: '/home/me/out', json: false, force: false, simSpeed: 1 };
+ */
 export interface CommonOptions {
   /** Origin of the Product API. @default 'https://www.planviewer.nl' */
   readonly baseUrl: string;
@@ -35,7 +50,12 @@ export interface CommonOptions {
   readonly simSpeed: number;
 }
 
-/** Options of the commands that follow jobs (`order`, `download`, `resume`). */
+/**
+ * Options of the commands that follow jobs (`order`, `download`, `resume`).
+ *
+ * @example
+ * const follow: FollowFlags = { choose: 1, deadlineMs: 600_000 }; // --choose 1 --deadline 600
+ */
 export interface FollowFlags {
   /** Lot number to answer every "waiting for user" job with; otherwise ask on a TTY. */
   readonly choose?: number;
@@ -86,7 +106,12 @@ export type CliCommand =
     }
   | { readonly kind: 'resume'; readonly common: CommonOptions; readonly follow: FollowFlags };
 
-/** A command line that cannot run; `command` names the subcommand whose help to point at. */
+/**
+ * A command line that cannot run; `command` names the subcommand whose help to point at.
+ *
+ * @example
+ * const e: UsageError = { message: 'expected at least one intention uuid', command: 'order' };
+ */
 export interface UsageError {
   readonly message: string;
   readonly command?: CommandName;
@@ -96,7 +121,12 @@ export interface UsageError {
 // constructors
 // -------------------------------------------------------------------------------------
 
-/** The Product API's documented host. */
+/**
+ * The Product API's documented host.
+ *
+ * @example
+ * createPlanviewer({ credentials, baseUrl: DEFAULT_BASE_URL });
+ */
 export const DEFAULT_BASE_URL = 'https://www.planviewer.nl';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

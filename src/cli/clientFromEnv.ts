@@ -6,8 +6,20 @@ import type { CommonOptions } from './cliArgs';
 import type { CliIo } from './CliIo';
 import { pollingForSpeed } from './pollingForSpeed';
 
-/** The environment variables that hold the credentials. */
+/**
+ * The environment variable that holds the access key id.
+ *
+ * @example
+ * process.env[KEY_ENV]; // the key id
+ */
 export const KEY_ENV = 'PLANVIEWER_KEY';
+
+/**
+ * The environment variable that holds the access key secret (never printed).
+ *
+ * @example
+ * spawn('planviewer', ['products'], { env: { ...process.env, [SECRET_ENV]: secret } });
+ */
 export const SECRET_ENV = 'PLANVIEWER_SECRET';
 
 /**

@@ -1,6 +1,11 @@
 import type { CliIo } from './CliIo';
 
-/** The answer to "may we spend money?". */
+/**
+ * The answer to "may we spend money?".
+ *
+ * @example
+ * const refused: Confirmation = { ok: false, reason: 'not-interactive', message: 'Refusing to order without --yes…' };
+ */
 export type Confirmation =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: 'not-interactive' | 'declined'; readonly message: string };

@@ -3,6 +3,9 @@ import type { PlanviewerError } from '../errors/PlanviewerError';
 /**
  * The `planviewer` command's exit codes, documented in docs/cli.md. Scripts can tell "try tomorrow" (cap)
  * from "fix the account" (payment, auth) from "look at the ledger" (unknown outcome).
+ *
+ * @example
+ * process.exit(ExitCode.usage); // 2
  */
 export const ExitCode = {
   /** Everything asked for is done. */
@@ -23,9 +26,20 @@ export const ExitCode = {
   outcomeUnknown: 7,
 } as const;
 
+/**
+ * One of the {@link ExitCode} values.
+ *
+ * @example
+ * const code: ExitCodeValue = ExitCode.partial; // 6
+ */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** The exit code an error calls for; the most serious one wins when several jobs fail differently. */
+/**
+ * The exit code an error calls for; the most serious one wins when several jobs fail differently.
+ *
+ * @example
+ * exitCodeOf(paymentRequired(request, ['i-1'], '')); // 4
+ */
 export const exitCodeOf = (e: PlanviewerError): ExitCodeValue => {
   switch (e._tag) {
     case 'Unauthorized':
@@ -55,6 +69,11 @@ const SEVERITY: readonly ExitCodeValue[] = [
   ExitCode.defect,
 ];
 
-/** The more serious of two exit codes. */
+/**
+ * The more serious of two exit codes (severity, most serious first: 1, 7, 3, 4, 5, 2, 6, 0).
+ *
+ * @example
+ * worseExitCode(ExitCode.partial, ExitCode.outcomeUnknown); // 7
+ */
 export const worseExitCode = (a: ExitCodeValue, b: ExitCodeValue): ExitCodeValue =>
   SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b;

@@ -37,13 +37,23 @@ export interface FollowContext {
   readonly chooser: LocationChooser;
 }
 
-/** Set when the stream is an order: its ledger id and intentions, for `order-failed` / `order-unknown`. */
+/**
+ * Set when the stream is an order: its ledger id and intentions, for `order-failed` / `order-unknown`.
+ *
+ * @example
+ * const order: OrderRef = { id: randomUUID(), intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] };
+ */
 export interface OrderRef {
   readonly id: string;
   readonly intentions: readonly string[];
 }
 
-/** What the caller already knows about the stream. */
+/**
+ * What the caller already knows about the stream.
+ *
+ * @example
+ * const resuming: FollowSubject = { command: 'resume', jobs: ['7e6d5c4b-3a29-4f18-9e07-222222222222'] };
+ */
 export interface FollowSubject {
   readonly command: string;
   /** The order being followed (order$), if any. */

@@ -19,7 +19,12 @@ export interface LocationChooser {
   onUnanswered: () => void;
 }
 
-/** How {@link locationChooser} answers. */
+/**
+ * How {@link locationChooser} answers.
+ *
+ * @example
+ * const demo: ChooserOptions = { choose: 1, interactive: false, reporter, labelOf: () => undefined, reason: 'chosen by the demo' };
+ */
 export interface ChooserOptions {
   /** A fixed lot number (`--choose N`, or the demo's choice). */
   readonly choose?: number;

@@ -19,7 +19,12 @@ export class LedgerUnwritable extends Error {
   }
 }
 
-/** One order: the intentions (one POST for all), and how long to follow the jobs. */
+/**
+ * One order: the intentions (one POST for all), and how long to follow the jobs.
+ *
+ * @example
+ * const request: OrderRequest = { intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], deadlineMs: 600_000 };
+ */
 export interface OrderRequest {
   readonly intentions: readonly string[];
   /** Stop following a job after this many ms; it stays pending in the ledger. */

@@ -2,7 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { safeBaseName } from '../http/resultFilename';
 
-/** Where a result went. */
+/**
+ * Where a result went.
+ *
+ * @example
+ * const saved: SavedFile = { path: '/home/me/out/r.pdf', bytes: 1950 };
+ */
 export interface SavedFile {
   readonly path: string;
   readonly bytes: number;
@@ -19,6 +24,9 @@ const withSuffix = (name: string, n: number): string => {
  * `..`, no separators or control characters, no reserved Windows names, length-capped); the final path is
  * always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix is added,
  * and the no-replace move is atomic (a hard link, which fails if the name is taken).
+ *
+ * @example
+ * const saved = await saveResultFile('./out', '../../x.pdf', `${job}.pdf`, file.blob); // ./out/x.pdf
  */
 export const saveResultFile = async (
   outDir: string,

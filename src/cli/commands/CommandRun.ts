@@ -25,5 +25,10 @@ export interface CommandRun {
 export const printRow = (run: CommandRun, row: Record<string, unknown>, text: string): void =>
   run.io.out(run.json ? JSON.stringify(row) : text);
 
-/** A subcommand: runs, reports, and says how the process should exit. */
+/**
+ * A subcommand: runs, reports, and says how the process should exit.
+ *
+ * @example
+ * const noop = async (): CommandResult => ExitCode.ok;
+ */
 export type CommandResult = Promise<ExitCodeValue>;

@@ -5,7 +5,12 @@ import { followContext } from '../followContext';
 import { LedgerUnwritable, placeOrder } from '../placeOrder';
 import type { CommandResult, CommandRun } from './CommandRun';
 
-/** The arguments of `planviewer order`. */
+/**
+ * The arguments of `planviewer order`.
+ *
+ * @example
+ * const args: OrderArgs = { common, follow: { choose: 1 }, intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true };
+ */
 export interface OrderArgs {
   readonly common: CommonOptions;
   readonly follow: FollowFlags;

@@ -4,7 +4,12 @@ import { describeError } from '../../errors/describeError';
 import { ExitCode, exitCodeOf } from '../exitCodes';
 import { printRow, type CommandResult, type CommandRun } from './CommandRun';
 
-/** The address a `search` looks for. */
+/**
+ * The address a `search` looks for.
+ *
+ * @example
+ * const args: SearchArgs = { postcode: '2345CD', huisnummer: '12', huisletter: 'B' };
+ */
 export interface SearchArgs {
   readonly postcode: string;
   readonly huisnummer: string;
