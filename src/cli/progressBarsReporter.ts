@@ -27,7 +27,8 @@ const payload = (s: BarState): Record<string, string> => ({
 
 /**
  * On a terminal: one live bar per job in a cli-progress `MultiBar` (product, percentage, step x/y, ETA,
- * status); every other record is logged above the bars, errors included. A question stops the bars,
+ * status); every other record is logged above the bars, errors included (and copied to stderr when that
+ * is redirected). A question stops the bars,
  * asks, and draws them again, because a prompt and a redrawing bar cannot share a terminal line.
  *
  * @example
@@ -53,9 +54,13 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
     );
   let multibar = newMultiBar();
   let running = true;
-  // MultiBar.stop() redraws and prints a newline every time it is called: stop once.
+  // MultiBar.stop() prints a newline every time it is called: stop once. It also drops log lines not yet
+  // drawn (they are flushed on the next redraw), so redraw first: the last error must not be lost.
   const stop = (): void => {
-    if (running) multibar.stop();
+    if (running) {
+      multibar.update();
+      multibar.stop();
+    }
     running = false;
   };
 
@@ -134,6 +139,9 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
           const job = jobOfError(r.error);
           if (job !== undefined) update(job, r.label, { status: `FAILED (${r.error._tag})` });
           log(plainLine(r));
+          // Errors belong on stderr; when it is the same terminal, writing there would tear the bars, so
+          // only a redirected stderr gets its own copy.
+          if (io.stderr.isTTY !== true) io.err(plainLine(r));
           return;
         }
         case 'summary':
