@@ -1,4 +1,4 @@
-import { EMPTY, from, mergeMap, of } from 'rxjs';
+import { defer, EMPTY, from, mergeMap, of, type Observable } from 'rxjs';
 import type { ChooseLocation } from '../jobs/JobsOptions';
 import type { WaitingForUser } from '../jobs/JobEvent';
 import type { Reporter } from './Reporter';
@@ -56,40 +56,43 @@ export const locationChooser = (options: ChooserOptions): LocationChooser => {
   const chooser: LocationChooser = {
     unanswered,
     onUnanswered: () => undefined,
-    onWaitingForUser: (w) => {
-      const label = options.labelOf(w.job);
-      const answer = (index: number) => {
-        const choice = w.choices.find((c) => c.index === index);
-        options.reporter.report({
-          type: 'answered',
-          job: w.job,
-          index,
-          choice: `${choice?.label ?? '?'}${options.reason === undefined ? '' : ` (${options.reason})`}`,
-          ...(label === undefined ? {} : { label }),
-        });
-        return index;
-      };
-      const leave = () => {
-        unanswered.add(w.job);
-        chooser.onUnanswered();
-        return EMPTY;
-      };
-      if (options.choose !== undefined) {
-        if (w.choices.some((c) => c.index === options.choose)) return of(answer(options.choose));
-        options.reporter.report({
-          type: 'note',
-          text: `${label ?? w.job}: lot ${options.choose} is not one of the choices; leaving it waiting`,
-        });
-        return leave();
-      }
-      if (!options.interactive) return leave();
-      return from(options.reporter.ask(question(w, label))).pipe(
-        mergeMap((text) => {
-          const n = Number(text.trim());
-          return text.trim() !== '' && w.choices.some((c) => c.index === n) ? of(answer(n)) : leave();
-        }),
-      );
-    },
+    // Lazy on purpose: the jobs layer calls this while assembling its stream, before the WaitingForUser
+    // event has gone out; deferring keeps "waiting …" before "answered …" in the output.
+    onWaitingForUser: (w) => defer(() => answerOrLeave(w)),
+  };
+  const answerOrLeave = (w: WaitingForUser): Observable<number> => {
+    const label = options.labelOf(w.job);
+    const answer = (index: number) => {
+      const choice = w.choices.find((c) => c.index === index);
+      options.reporter.report({
+        type: 'answered',
+        job: w.job,
+        index,
+        choice: `${choice?.label ?? '?'}${options.reason === undefined ? '' : ` (${options.reason})`}`,
+        ...(label === undefined ? {} : { label }),
+      });
+      return index;
+    };
+    const leave = () => {
+      unanswered.add(w.job);
+      chooser.onUnanswered();
+      return EMPTY;
+    };
+    if (options.choose !== undefined) {
+      if (w.choices.some((c) => c.index === options.choose)) return of(answer(options.choose));
+      options.reporter.report({
+        type: 'note',
+        text: `${label ?? w.job}: lot ${options.choose} is not one of the choices; leaving it waiting`,
+      });
+      return leave();
+    }
+    if (!options.interactive) return leave();
+    return from(options.reporter.ask(question(w, label))).pipe(
+      mergeMap((text) => {
+        const n = Number(text.trim());
+        return text.trim() !== '' && w.choices.some((c) => c.index === n) ? of(answer(n)) : leave();
+      }),
+    );
   };
   return chooser;
 };
