@@ -78,6 +78,19 @@ describe('plainLine', () => {
 });
 
 describe('jsonLine', () => {
+  it('gives an order that needs a manual check its uuids and reason', () => {
+    const record = {
+      type: 'needs-check',
+      order: 'o-1',
+      intentions: ['i-1'],
+      reason: 'connection reset',
+    } as const;
+    expect(JSON.parse(jsonLine(record))).toEqual(record);
+    expect(plainLine(record)).toMatch(
+      /^NEEDS A MANUAL CHECK: order o-1 of i-1: connection reset\. It was not re-sent/,
+    );
+  });
+
   it('gives a Result its file name, type and size, never its bytes', () => {
     const blob = new Blob(['%PDF-1.4']);
     const line = jsonLine({

@@ -68,6 +68,12 @@ export type CliRecord =
       readonly choice: string;
       readonly label?: string;
     }
+  | {
+      readonly type: 'needs-check';
+      readonly order: string;
+      readonly intentions: readonly string[];
+      readonly reason: string;
+    }
   | { readonly type: 'note'; readonly text: string }
   | { readonly type: 'summary'; readonly summary: RunSummary };
 

@@ -106,6 +106,11 @@ export const plainLine = (r: CliRecord): string => {
       return `${who(r.job, r.label)}: saved ${displayPath(r.file)} (${formatBytes(r.bytes)})`;
     case 'answered':
       return `${who(r.job, r.label)}: answered "waiting for user" with lot ${r.index}: ${r.choice}`;
+    case 'needs-check':
+      return (
+        `NEEDS A MANUAL CHECK: order ${r.order} of ${r.intentions.join(', ')}: ${r.reason}. ` +
+        'It was not re-sent. Look in the Planviewer dashboard whether it was placed before ordering again.'
+      );
     case 'note':
       return r.text;
     case 'summary':

@@ -20,13 +20,7 @@ export const resumeCommand = async (
 ): CommandResult => {
   const ledger = new Ledger(args.common.outDir);
   const state = ledger.state();
-  for (const check of state.needsCheck)
-    run.reporter.report({
-      type: 'note',
-      text:
-        `NEEDS A MANUAL CHECK: order ${check.order} of ${check.intentions.join(', ')}: ${check.reason}. ` +
-        'It was not re-sent. Look in the Planviewer dashboard whether it was placed before ordering again.',
-    });
+  for (const check of state.needsCheck) run.reporter.report({ type: 'needs-check', ...check });
   const checkCode = state.needsCheck.length > 0 ? ExitCode.outcomeUnknown : ExitCode.ok;
   if (state.pending.length === 0) {
     run.reporter.report({
