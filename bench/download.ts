@@ -110,8 +110,8 @@ const startServer = async (
 /**
  * Downloads one big result (a simulator product with `resultBytes`, served by a simulator in a child
  * process) with planviewer-rx and with a raw fetch of the same URL, alternating (ours, raw, Node's fetch,
- * ours, …) so that drift on a noisy machine hits all of them, and compares medians. A first raw download
- * warms the simulator's render cache and the connection.
+ * in an order rotated each repetition) so that drift on a noisy machine hits all of them, and compares
+ * medians. A first raw download warms the simulator's render cache and the connection.
  *
  * @example
  * const record = await runDownload(50_000_000, 5);
@@ -148,11 +148,17 @@ export const runDownload = async (fileBytes: number, repetitions: number): Promi
     const oursSamples: Sample[] = [];
     const rawSamples: Sample[] = [];
     const nodeSamples: Sample[] = [];
-    for (let i = 0; i < repetitions; i++) {
-      oursSamples.push(await measure(ours));
-      rawSamples.push(await measure(raw));
-      nodeSamples.push(await measure(node));
-    }
+    const contenders: readonly [() => Promise<number>, Sample[]][] = [
+      [ours, oursSamples],
+      [raw, rawSamples],
+      [node, nodeSamples],
+    ];
+    for (let i = 0; i < repetitions; i++)
+      // Rotate who goes first, so that no contender always follows the same one.
+      for (let k = 0; k < contenders.length; k++) {
+        const [download, samples] = contenders[(i + k) % contenders.length]!;
+        samples.push(await measure(download));
+      }
     const oursSide = side(oursSamples);
     const rawSide = side(rawSamples);
     return {

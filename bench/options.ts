@@ -50,6 +50,6 @@ export const parseBenchOptions = (argv: readonly string[]): BenchOptions => {
     sizes: smoke ? SMOKE_SIZES : FULL_SIZES,
     scaleJobs: smoke ? 100 : 10_000,
     downloadBytes: smoke ? 2_000_000 : 50_000_000,
-    downloadRepetitions: smoke ? 1 : 15,
+    downloadRepetitions: smoke ? 1 : 21,
   };
 };

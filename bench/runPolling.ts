@@ -1,4 +1,4 @@
-import { DEFAULT_CLOCK_START, startSimulator } from '../src/simulator';
+import { DEFAULT_CLOCK_START, startSimulator, type Simulator } from '../src/simulator';
 import { countingFetch } from './countingFetch';
 import { collectGarbage, heapUsed, runningMax, spread, type Spread } from './measures';
 import { seededRandom, seedMathRandom } from './random';
@@ -38,6 +38,21 @@ export interface PollingRecord {
   readonly steps: number;
   /** Σ (finishedAt − createdAt) over the jobs: equal across strategies iff they saw the same workload. */
   readonly workloadFingerprint: number;
+  /** Jobs noticed more than {@link LATE_MS} after they finished, and why (when the request log was kept). */
+  readonly late: LateJobs;
+}
+
+/** "Late" is later than a 2 s poller can ever be. */
+export const LATE_MS = 2_000;
+
+/** The late jobs of a run. */
+export interface LateJobs {
+  readonly count: number;
+  /**
+   * Of those, how many the strategy last saw, before they finished, without any progress yet (`initial` or
+   * step 0): its wait was decided before the job had shown its pace. Null when the log was not kept.
+   */
+  readonly lastSeenWithoutProgress: number | null;
 }
 
 /** One run: its record (repetitions 1) and the per-job delays, for pooling repetitions. */
@@ -56,9 +71,32 @@ export interface RunHooks {
   readonly onIdle?: (now: number, steps: number) => void;
   /** Called once every job was noticed, before the simulator closes (its jobs still in memory). */
   readonly onDone?: () => void;
+  /** Bounds the simulator's request log (the scale run, whose heap it would skew); unbounded by default. */
+  readonly maxLogEntries?: number;
   /** Seed of the jitter; the same for every strategy. @default 1 */
   readonly jitterSeed?: number;
 }
+
+/**
+ * Counts the late jobs and, from the simulator's request log, what the strategy had seen of each before
+ * it finished: the last status request naming the job before `finishedAt`, and the job's progress then.
+ */
+const lateJobs = (sim: Simulator, noticedAt: ReadonlyMap<string, number>, logKept: boolean): LateJobs => {
+  const late = sim.jobs.list().filter((j) => (noticedAt.get(j.uuid) ?? Infinity) - j.finishedAt > LATE_MS);
+  if (!logKept) return { count: late.length, lastSeenWithoutProgress: null };
+  const lastPollBefore = new Map<string, number>();
+  const lateUuids = new Set(late.map((j) => j.uuid));
+  for (const entry of sim.requests.entries('jobs/status'))
+    for (const uuid of entry.uuids) {
+      const job = lateUuids.has(uuid) ? sim.jobs.get(uuid) : undefined;
+      if (job !== undefined && entry.time < job.finishedAt) lastPollBefore.set(uuid, entry.time);
+    }
+  const withoutProgress = late.filter((j) => {
+    const at = lastPollBefore.get(j.uuid);
+    return at === undefined || j.status(at).progress.current === 0;
+  });
+  return { count: late.length, lastSeenWithoutProgress: withoutProgress.length };
+};
 
 /**
  * Runs one strategy over N jobs on a fresh simulator, in virtual time, and measures it.
@@ -78,7 +116,11 @@ export const runPolling = async (
   const restoreRandom = seedMathRandom(hooks.jitterSeed ?? 1);
   const time = installVirtualTime(DEFAULT_CLOCK_START);
   // Bounded log: counts stay exact, and a 10,000-job run does not keep every entry alive.
-  const sim = await startSimulator({ clock: time.clock, seed: workloadSeed, maxLogEntries: 100 });
+  const sim = await startSimulator({
+    clock: time.clock,
+    seed: workloadSeed,
+    ...(hooks.maxLogEntries === undefined ? {} : { maxLogEntries: hooks.maxLogEntries }),
+  });
   try {
     const net = countingFetch();
     const orders = workloadOrders(workloadIntentions(sim, n, workloadSeed));
@@ -150,6 +192,7 @@ export const runPolling = async (
       timersAlivePeak: peakTimers.value(),
       steps,
       workloadFingerprint: jobs.reduce((sum, j) => sum + (j.finishedAt - j.createdAt), 0),
+      late: lateJobs(sim, noticedAt, hooks.maxLogEntries === undefined),
     };
     return { record, delaysMs: delays, jobLifeMs: lifeMs };
   } finally {
@@ -194,5 +237,11 @@ export const runRepeated = async (
     timersAlivePeak: max((r) => r.timersAlivePeak),
     steps: sum((r) => r.steps),
     workloadFingerprint: sum((r) => r.workloadFingerprint),
+    late: {
+      count: sum((r) => r.late.count),
+      lastSeenWithoutProgress: runs.some((r) => r.record.late.lastSeenWithoutProgress === null)
+        ? null
+        : sum((r) => r.late.lastSeenWithoutProgress ?? 0),
+    },
   };
 };
