@@ -58,6 +58,15 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('reads --location for order, repeatable, as uuids', () => {
+    const loc = 'cd017d6c-dbb3-4372-91e8-ed98de04cd0b';
+    expect(ok(['order', INTENTION])).toMatchObject({ locations: [] });
+    expect(ok(['order', INTENTION, '--location', loc])).toMatchObject({ locations: [loc] });
+    expect(refused(['order', INTENTION, '--location', 'Kerkweg 8']).message).toMatch(
+      /not a valid location uuid/,
+    );
+  });
+
   it('orders without consent unless --yes or -y is given', () => {
     expect(ok(['order', INTENTION])).toMatchObject({ yes: false });
     expect(ok(['order', '-y', INTENTION])).toMatchObject({ yes: true });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliIo } from '../../src/cli/CliIo';
 import { runCli } from '../../src/cli/runCli';
-import { sampleAddress, scaledClock, startSimulator, type Simulator } from '../../src/simulator';
+import { kikAddress, sampleAddress, scaledClock, startSimulator, type Simulator } from '../../src/simulator';
 import { filesUnder, isPdf, ledgerLines, tempDir } from './helpers/cliProcess';
 
 // The same commands in-process (runCli with a captured CliIo): the one-shot commands and `download`,
@@ -114,6 +114,26 @@ describe('runCli', () => {
     expect(isPdf(pdfs[0]!)).toBe(true);
     expect(sim.requests.count('jobs/order')).toBe(1);
     expect(ledgerLines(out).filter((e) => e['type'] === 'downloaded')).toHaveLength(3);
+  });
+
+  it('order --location names each product in the output, and refuses an intention that is not orderable there', async () => {
+    const [here] = sim.catalogue.intentionsAt(sampleAddress.uuid, ['bestemmingsplanrapport']);
+    const [elsewhere] = sim.catalogue.intentionsAt(kikAddress.uuid, ['bestemmingsplanrapport']);
+
+    expect(await run('order', here!.uuid, elsewhere!.uuid, '--yes', '--location', sampleAddress.uuid)).toBe(
+      2,
+    );
+    expect(io.stderr$.at(-1)).toMatch(
+      new RegExp(`not orderable at the given location.*nothing was ordered: ${elsewhere!.uuid}`),
+    );
+    expect(sim.requests.count('jobs/order')).toBe(0);
+
+    expect(await run('order', here!.uuid, '--yes', '--location', sampleAddress.uuid)).toBe(0);
+    expect(io.stdout$.join('\n')).toMatch(/^bestemmingsplanrapport \(Plaats Centrum\): saved /m);
+    expect(ledgerLines(path.join(tmp.dir, 'out'))[0]).toMatchObject({
+      type: 'ordering',
+      labels: { [here!.uuid]: 'bestemmingsplanrapport (Plaats Centrum)' },
+    });
   });
 
   it('status of a job the server does not know: listed as unknown, exit 6', async () => {

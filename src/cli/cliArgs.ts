@@ -96,6 +96,8 @@ export type CliCommand =
       readonly follow: FollowFlags;
       readonly intentions: readonly string[];
       readonly yes: boolean;
+      /** Where the intentions are: look them up there first (labels, and a check that they exist). */
+      readonly locations: readonly string[];
     }
   | { readonly kind: 'status'; readonly common: CommonOptions; readonly jobs: readonly string[] }
   | {
@@ -150,7 +152,7 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   products: {},
   search: { huisletter: { type: 'string' }, toevoeging: { type: 'string' } },
   intentions: { product: { type: 'string', short: 'p', multiple: true } },
-  order: { ...FOLLOW, yes: { type: 'boolean', short: 'y' } },
+  order: { ...FOLLOW, yes: { type: 'boolean', short: 'y' }, location: { type: 'string', multiple: true } },
   status: {},
   download: FOLLOW,
   resume: FOLLOW,
@@ -307,12 +309,16 @@ export const parseCommandLine = (
     case 'order': {
       const intentions = uuids(positionals, 'intention', name);
       if (E.isLeft(intentions)) return intentions;
+      const given = (values['location'] as string[] | undefined) ?? [];
+      const locations = given.length === 0 ? E.right([]) : uuids(given, 'location', name);
+      if (E.isLeft(locations)) return locations;
       return E.map((follow: FollowFlags) => ({
         kind: name,
         common,
         follow,
         intentions: intentions.right,
         yes: values['yes'] === true,
+        locations: locations.right,
       }))(followFlags());
     }
     case 'status':

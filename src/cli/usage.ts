@@ -55,6 +55,9 @@ Every order costs money: without --yes it asks on a terminal and refuses elsewhe
 Before the request it writes the intentions to the ledger, right after it the job uuids, so
 \`planviewer resume\` can finish the work after a crash.
   --yes, -y        order without asking
+  --location L     the location (from \`search\`) the intentions belong to; repeatable. The intentions
+                   are looked up there first, so the question and the bars name each product, and an
+                   intention that is not orderable there stops the order before anything is sent
 ${FOLLOW}`,
   status: `Usage: planviewer status <job…> [options]
 

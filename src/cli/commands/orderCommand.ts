@@ -1,7 +1,9 @@
+import * as E from 'fp-ts/lib/Either.js';
 import type { CommonOptions, FollowFlags } from '../cliArgs';
 import { confirmOrder } from '../confirmOrder';
-import { ExitCode } from '../exitCodes';
+import { ExitCode, exitCodeOf } from '../exitCodes';
 import { followContext } from '../followContext';
+import { intentionLabels } from '../intentionLabels';
 import { LedgerUnwritable, placeOrder } from '../placeOrder';
 import type { CommandResult, CommandRun } from './CommandRun';
 
@@ -16,6 +18,8 @@ export interface OrderArgs {
   readonly follow: FollowFlags;
   readonly intentions: readonly string[];
   readonly yes: boolean;
+  /** Locations to look the intentions up at first (`--location`); may be empty. */
+  readonly locations: readonly string[];
 }
 
 /**
@@ -27,6 +31,20 @@ export interface OrderArgs {
  */
 export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandResult => {
   const ctx = followContext(run.io, run.reporter, args.common, args.follow);
+  if (args.locations.length > 0) {
+    const found = await intentionLabels(run.pv, args.locations, args.intentions);
+    if (E.isLeft(found)) {
+      run.reporter.report({ type: 'error', error: found.left });
+      return exitCodeOf(found.left);
+    }
+    if (found.right.missing.length > 0) {
+      run.io.err(
+        `planviewer order: not orderable at the given location(s), so nothing was ordered: ${found.right.missing.join(', ')}`,
+      );
+      return ExitCode.usage;
+    }
+    for (const [intention, label] of found.right.labels) ctx.labels.set(intention, label);
+  }
   const consent = await confirmOrder(run.io, {
     yes: args.yes,
     intentions: args.intentions,
