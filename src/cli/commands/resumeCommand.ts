@@ -2,6 +2,7 @@ import type { CommonOptions, FollowFlags } from '../cliArgs';
 import { ExitCode, worseExitCode } from '../exitCodes';
 import { followContext } from '../followContext';
 import { Ledger } from '../Ledger';
+import { removeStaleParts } from '../removeStaleParts';
 import type { CommandResult, CommandRun } from './CommandRun';
 import { followLedgerJobs } from './followLedgerJobs';
 
@@ -20,6 +21,12 @@ export const resumeCommand = async (
 ): CommandResult => {
   const ledger = new Ledger(args.common.outDir);
   const state = ledger.state();
+  const stale = removeStaleParts(args.common.outDir);
+  if (stale.length > 0)
+    run.reporter.report({
+      type: 'note',
+      text: `Removed ${stale.length} half-written file${stale.length === 1 ? '' : 's'} of an interrupted run.`,
+    });
   for (const check of state.needsCheck) run.reporter.report({ type: 'needs-check', ...check });
   const checkCode = state.needsCheck.length > 0 ? ExitCode.outcomeUnknown : ExitCode.ok;
   if (state.pending.length === 0) {
