@@ -50,6 +50,30 @@ const kikJob = () => {
 
 describe('waiting for user', () => {
   it(
+    'asks onWaitingForUser only after subscribers have seen WaitingForUser (a UI can show the question first)',
+    marbles((m) => {
+      const kik = kikJob();
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { 'job-a': kik.timeline },
+        waiting: () => m.cold('-(w|)', { w: E.right(locations) }),
+        select: kik.select(() => m.scheduler.now()),
+      });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      const log: string[] = [];
+      const onWaitingForUser = () => {
+        log.push('asked');
+        return [2];
+      };
+      jobs.job$('job-a', { onWaitingForUser }).subscribe((e) => {
+        if (E.isRight(e) && e.right._tag === 'WaitingForUser') log.push('WaitingForUser');
+      });
+      m.flush();
+      expect(log).toEqual(['WaitingForUser', 'asked']);
+    }),
+  );
+
+  it(
     'with onWaitingForUser: emits WaitingForUser, posts the choice, polls soon after, then finishes',
     marbles((m) => {
       const kik = kikJob();

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { EMPTY, from, map, mergeMap, of, take, type Observable } from 'rxjs';
+import { defer, EMPTY, from, map, mergeMap, of, take, type Observable } from 'rxjs';
 import type { KikWaiting } from '../codecs';
 import { invalidInput, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import type { Choice, JobEvent, WaitingForUser } from './JobEvent';
@@ -69,7 +69,8 @@ export const answerWaitingForUser = (
   choose: ChooseLocation,
   onSelected: () => void,
 ): Observable<E.Either<PlanviewerError, JobEvent>> =>
-  from(choose(waiting)).pipe(
+  // Deferred so the question is asked when the stream reaches it: after subscribers have seen WaitingForUser.
+  defer(() => from(choose(waiting))).pipe(
     take(1),
     mergeMap((index) =>
       waiting.choices.some((c) => c.index === index)
