@@ -3,26 +3,18 @@
  * in every run.
  */
 
-/** A source of floats in [0, 1). */
-export type Random = () => number;
+import { mulberry32, type Random } from '../src/simulator/random';
+
+export type { Random };
 
 /**
- * mulberry32: small and fast; its 32-bit state is plenty for picking products and jitter.
+ * The simulator's mulberry32, seeded directly with a number: one generator for the whole project.
  *
  * @example
  * const random = seededRandom(42);
  * random(); // the same first number in every run
  */
-export const seededRandom = (seed: number): Random => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export const seededRandom = (seed: number): Random => mulberry32(seed);
 
 /**
  * Replaces `Math.random` with a seeded source until the returned function is called. The anchors draw their

@@ -10,18 +10,10 @@ import {
   type JobObservation,
   type PollingPolicy,
 } from '../../src/polling';
+import { mulberry32 } from '../../src/simulator/random';
 
-/** mulberry32: a seeded random source, so every run draws the same jobs. */
-export const seededRandom = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** mulberry32 (the simulator's): a seeded random source, so every run draws the same jobs. */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);
 
 export interface SimulatedJob {
   readonly queueMs: number;
