@@ -87,7 +87,12 @@ const modelDelay = (
     currentVariance + (after - 1) * stepVariance + ((remaining - 1.5) * uncertaintyMs) ** 2,
   );
   const lastStepLikely = Math.max(0, lastStepMean + normalQuantile(LAST_STEP_AIM) * lastStepSd);
-  return Math.min(Math.max(APPROACH_SPACING * precision, lastStepLikely), earlyFinish + precision);
+  const planned = Math.min(Math.max(APPROACH_SPACING * precision, lastStepLikely), earlyFinish + precision);
+  // A job that has not completed a step yet has only the prior pace to go on, and real step times spread
+  // far wider than the prior's uncertainty (0.5-12 s a step in the simulator's catalogue); a long jump
+  // from the prior alone made the worst detection delays in the benchmark. Look again soon enough to see
+  // a step complete and learn the real pace.
+  return last.current === 0 ? Math.min(planned, APPROACH_SPACING * precision) : planned;
 };
 
 /**
