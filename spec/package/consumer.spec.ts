@@ -18,6 +18,7 @@ interface Report {
   readonly isBlob: boolean;
   readonly size: number;
   readonly orders: number;
+  readonly resolved: string;
 }
 
 const runConsumer = async (file: string): Promise<Report> => {

@@ -21,6 +21,8 @@ exports.run = async (lib) => {
         isBlob: files[0].blob instanceof globalThis.Blob,
         size: files[0].size,
         orders: sim.requests.count('jobs/order'),
+        // Proof that the package came from node_modules, not from the repository's own dist/.
+        resolved: require.resolve('planviewer-rx'),
       }) + '\n',
     );
   } finally {
