@@ -52,6 +52,7 @@ describe('the built package, from a consumer', () => {
         isBlob: true,
         size: expect.any(Number),
         orders: 1,
+        resolved: path.join(PACKAGE, 'dist', 'index.js'),
       });
     },
   );
