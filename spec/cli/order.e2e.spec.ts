@@ -2,41 +2,29 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { sampleAddress } from '../../src/simulator';
 import {
-  builtInAccounts,
-  sampleAddress,
-  scaledClock,
-  startSimulator,
-  type Simulator,
-} from '../../src/simulator';
-import { filesUnder, isPdf, ledgerLines, runPlanviewer, tempDir } from './helpers/cliProcess';
+  filesUnder,
+  isPdf,
+  ledgerLines,
+  runPlanviewer,
+  SIM_SPEED,
+  useCliSimulator,
+} from './helpers/cliProcess';
 
 // The CLI as a user runs it: a child process, credentials in the environment, a simulator on loopback
 // whose clock runs 50× faster (and `--sim-speed 50` so the client polls 50× sooner to match).
-const SPEED = 50;
 const SECRET = 'cli-order-spec-S3CRET-value';
 const env = { PLANVIEWER_KEY: 'cli', PLANVIEWER_SECRET: SECRET };
 
-let sim: Simulator;
-let tmp: { dir: string; remove: () => void };
-beforeEach(async () => {
-  sim = await startSimulator({
-    clock: scaledClock(SPEED),
-    accounts: [...builtInAccounts, { key: 'cli', secret: SECRET }],
-  });
-  tmp = tempDir();
-});
-afterEach(async () => {
-  await sim.close();
-  tmp.remove();
-});
+const fixture = useCliSimulator(SECRET);
 
 const intentionsFor = (slugs: readonly string[]): string[] =>
-  sim.catalogue.intentionsAt(sampleAddress.uuid, slugs).map((i) => i.uuid);
+  fixture.sim.catalogue.intentionsAt(sampleAddress.uuid, slugs).map((i) => i.uuid);
 
 describe('planviewer order', () => {
   it('orders once, saves a valid PDF in --out, writes ordering → ordered → downloaded, and --json is one JSON object per line', async () => {
-    const out = path.join(tmp.dir, 'out');
+    const out = path.join(fixture.dir, 'out');
     const intentions = intentionsFor(['test-example-product', 'bestemmingsplanrapport']);
     const run = await runPlanviewer(
       [
@@ -47,16 +35,16 @@ describe('planviewer order', () => {
         '--out',
         out,
         '--base-url',
-        sim.url,
+        fixture.sim.url,
         '--sim-speed',
-        String(SPEED),
+        String(SIM_SPEED),
       ],
       env,
     );
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(sim.requests.count('jobs/order')).toBe(1);
+    expect(fixture.sim.requests.count('jobs/order')).toBe(1);
 
     const lines = run.stdout.trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -87,21 +75,21 @@ describe('planviewer order', () => {
   });
 
   it('refuses to order without --yes when nobody can confirm: exit 2, nothing sent, nothing written', async () => {
-    const out = path.join(tmp.dir, 'out');
+    const out = path.join(fixture.dir, 'out');
     const run = await runPlanviewer(
-      ['order', ...intentionsFor(['test-example-product']), '--out', out, '--base-url', sim.url],
+      ['order', ...intentionsFor(['test-example-product']), '--out', out, '--base-url', fixture.sim.url],
       env,
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/without --yes/);
     expect(run.stderr).toMatch(/1 product/);
-    expect(sim.requests.count()).toBe(0);
+    expect(fixture.sim.requests.count()).toBe(0);
     expect(fs.existsSync(out)).toBe(false);
   });
 
   it('keeps hostile Content-Disposition names inside --out', async () => {
     // A proxy in front of the simulator that swaps each result's file name for a hostile one.
-    const outside = path.join(tmp.dir, 'abs-evil.pdf');
+    const outside = path.join(fixture.dir, 'abs-evil.pdf');
     const hostile = [
       'attachment; filename="../../x.pdf"',
       `attachment; filename="${outside}"`,
@@ -110,7 +98,7 @@ describe('planviewer order', () => {
     let retrieved = 0;
     const proxy = http.createServer((req, res) => {
       const upstream = http.request(
-        `${sim.url}${req.url ?? '/'}`,
+        `${fixture.sim.url}${req.url ?? '/'}`,
         { method: req.method, headers: req.headers },
         (answer) => {
           const headers = { ...answer.headers };
@@ -125,7 +113,7 @@ describe('planviewer order', () => {
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
-      const out = path.join(tmp.dir, 'a', 'b', 'out');
+      const out = path.join(fixture.dir, 'a', 'b', 'out');
       const run = await runPlanviewer(
         [
           'order',
@@ -136,13 +124,13 @@ describe('planviewer order', () => {
           '--base-url',
           proxyUrl,
           '--sim-speed',
-          String(SPEED),
+          String(SIM_SPEED),
         ],
         env,
       );
       expect(run.code).toBe(0);
       expect(retrieved).toBe(3);
-      const everything = filesUnder(tmp.dir);
+      const everything = filesUnder(fixture.dir);
       expect(everything.every((f) => f.startsWith(out + path.sep))).toBe(true);
       expect(fs.existsSync(outside)).toBe(false);
       const saved = filesUnder(out)

@@ -1,57 +1,48 @@
 import * as path from 'node:path';
-import {
-  builtInAccounts,
-  sampleAddress,
-  scaledClock,
-  startSimulator,
-  type Simulator,
-} from '../../src/simulator';
+import { sampleAddress } from '../../src/simulator';
 import {
   filesUnder,
   isPdf,
   ledgerLines,
   runPlanviewer,
   spawnScript,
-  tempDir,
+  SIM_SPEED,
+  useCliSimulator,
   waitFor,
 } from './helpers/cliProcess';
 
-const SPEED = 50;
 const SECRET = 'cli-resume-spec-S3CRET-value';
 const env = { PLANVIEWER_KEY: 'cli', PLANVIEWER_SECRET: SECRET };
 
-let sim: Simulator;
-let tmp: { dir: string; remove: () => void };
-beforeEach(async () => {
-  sim = await startSimulator({
-    clock: scaledClock(SPEED),
-    accounts: [...builtInAccounts, { key: 'cli', secret: SECRET }],
-  });
-  tmp = tempDir();
-});
-afterEach(async () => {
-  await sim.close();
-  tmp.remove();
-});
+const fixture = useCliSimulator(SECRET);
 
-const common = (out: string): string[] => ['--out', out, '--base-url', sim.url, '--sim-speed', String(SPEED)];
+const common = (out: string): string[] => [
+  '--out',
+  out,
+  '--base-url',
+  fixture.sim.url,
+  '--sim-speed',
+  String(SIM_SPEED),
+];
 
 describe('planviewer resume', () => {
   it('writes the ledger before the order is sent, then finishes a job whose order process was SIGKILLed mid-poll, without ordering again', async () => {
-    const out = path.join(tmp.dir, 'out');
+    const out = path.join(fixture.dir, 'out');
     // percelenrapport takes about 75 simulated seconds (1.5 s here): still running when the process dies.
-    const [intention] = sim.catalogue
+    const [intention] = fixture.sim.catalogue
       .intentionsAt(sampleAddress.uuid, ['percelenrapport'])
       .map((i) => i.uuid);
     // The order request is held 600 ms on arrival: long enough to look at the ledger while it is in flight.
-    sim.faults.add({ route: 'jobs/order', fault: { kind: 'delay', ms: 600 } });
+    fixture.sim.faults.add({ route: 'jobs/order', fault: { kind: 'delay', ms: 600 } });
     const order = spawnScript(
       'src/cli/main.ts',
       ['order', intention!, '--yes', '--json', ...common(out)],
       env,
     );
 
-    await waitFor('the order request', () => (sim.requests.count('jobs/order') === 1 ? true : undefined));
+    await waitFor('the order request', () =>
+      fixture.sim.requests.count('jobs/order') === 1 ? true : undefined,
+    );
     expect(ledgerLines(out)).toEqual([
       expect.objectContaining({ type: 'ordering', intentions: [intention] }),
     ]);
@@ -64,12 +55,12 @@ describe('planviewer resume', () => {
     const killed = await order.done;
     expect(killed.signal).toBe('SIGKILL');
     expect(ledgerLines(out).map((e) => e['type'])).toEqual(['ordering', 'ordered']);
-    expect(sim.jobs.get(job)?.status().status).not.toBe('finished');
+    expect(fixture.sim.jobs.get(job)?.status().status).not.toBe('finished');
 
     const resume = await runPlanviewer(['resume', '--json', ...common(out)], env);
     expect(resume.stderr).toBe('');
     expect(resume.code).toBe(0);
-    expect(sim.requests.count('jobs/order')).toBe(1);
+    expect(fixture.sim.requests.count('jobs/order')).toBe(1);
     const ledger = ledgerLines(out);
     expect(ledger.map((e) => e['type'])).toEqual(['ordering', 'ordered', 'downloaded']);
     expect(ledger[2]).toMatchObject({ job });
@@ -78,17 +69,17 @@ describe('planviewer resume', () => {
     expect(isPdf(pdfs[0]!)).toBe(true);
 
     // Nothing left: a second resume does nothing and sends nothing.
-    const before = sim.requests.count();
+    const before = fixture.sim.requests.count();
     const again = await runPlanviewer(['resume', ...common(out)], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Nothing to resume/);
-    expect(sim.requests.count()).toBe(before);
+    expect(fixture.sim.requests.count()).toBe(before);
   });
 
   it('records an order whose response was lost as unknown (exit 7), and resume lists it for a manual check without re-sending', async () => {
-    const out = path.join(tmp.dir, 'out');
-    sim.faults.add({ route: 'jobs/order', fault: { kind: 'resetAfterWork' } });
-    const [intention] = sim.catalogue
+    const out = path.join(fixture.dir, 'out');
+    fixture.sim.faults.add({ route: 'jobs/order', fault: { kind: 'resetAfterWork' } });
+    const [intention] = fixture.sim.catalogue
       .intentionsAt(sampleAddress.uuid, ['test-example-product'])
       .map((i) => i.uuid);
 
@@ -103,6 +94,6 @@ describe('planviewer resume', () => {
     expect(resume.code).toBe(7);
     expect(resume.stdout).toMatch(/NEEDS A MANUAL CHECK/);
     expect(resume.stdout).toContain(intention);
-    expect(sim.requests.count('jobs/order')).toBe(1);
+    expect(fixture.sim.requests.count('jobs/order')).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { builtInAccounts, scaledClock, startSimulator, type Simulator } from '../../../src/simulator';
 
 /** The repository root: child processes run there so ts-node finds tsconfig.json. */
 export const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -97,4 +98,45 @@ export const ledgerLines = (outDir: string): Array<Record<string, unknown>> => {
 export const isPdf = (file: string): boolean => {
   const bytes = fs.readFileSync(file);
   return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.toString('latin1').includes('%%EOF');
+};
+
+/** Simulated seconds per real second in the CLI specs; the CLI gets the same as `--sim-speed`. */
+export const SIM_SPEED = 50;
+
+/** What {@link useCliSimulator} gives each test: a fresh simulator and a fresh temporary folder. */
+export interface CliFixture {
+  readonly sim: Simulator;
+  readonly dir: string;
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that start a simulator on a scaled clock with an extra account
+ * `cli` (password `secret`) and make a temporary folder, and close and remove both after each test.
+ */
+export const useCliSimulator = (secret: string): CliFixture => {
+  let sim: Simulator | undefined;
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  beforeEach(async () => {
+    sim = await startSimulator({
+      clock: scaledClock(SIM_SPEED),
+      accounts: [...builtInAccounts, { key: 'cli', secret }],
+    });
+    tmp = tempDir();
+  });
+  afterEach(async () => {
+    await sim?.close();
+    tmp?.remove();
+  });
+  const current = <A>(value: A | undefined): A => {
+    if (value === undefined) throw new Error('useCliSimulator: only available inside a test');
+    return value;
+  };
+  return {
+    get sim() {
+      return current(sim);
+    },
+    get dir() {
+      return current(tmp).dir;
+    },
+  };
 };
