@@ -1,5 +1,6 @@
 import { createHttpPoller, type OperationResponse, type OperationState } from '@azure/core-lro';
-import { isTerminal, orderAll, rawApi } from '../rawApi';
+import { isTerminal } from '../rawApi';
+import { followEachJob } from './followEachJob';
 import type { Strategy } from './Strategy';
 
 /** Planviewer's status string in the vocabulary `@azure/core-lro` reads from a poll response's body. */
@@ -21,35 +22,30 @@ const azureStatus = (status: string): string =>
 export const azureLro: Strategy = {
   id: 'e',
   label: '@azure/core-lro createHttpPoller (2 s)',
-  run: async (ctx) => {
-    const api = rawApi(ctx.apiUrl, ctx.key, ctx.secret, ctx.fetch);
-    const jobs = await orderAll(api, ctx.orders);
-    await Promise.all(
-      jobs.map(async (job) => {
-        const poller = createHttpPoller<unknown, OperationState<unknown>>({
-          sendInitialRequest: async (): Promise<OperationResponse> => ({
-            flatResponse: {},
-            rawResponse: {
-              statusCode: 202,
-              request: { method: 'POST', url: `${ctx.apiUrl}/jobs/order` },
-              headers: { 'operation-location': job },
-            },
-          }),
-          sendPollRequest: async (path: string): Promise<OperationResponse> => {
-            const status = await api.status(path);
-            if (isTerminal(status)) ctx.noticed(path, status);
-            const body = { status: azureStatus(status) };
-            return {
-              flatResponse: body,
-              rawResponse: { statusCode: 200, request: { method: 'GET', url: path }, headers: {}, body },
-            };
+  run: (ctx) =>
+    followEachJob(ctx, async (api, job) => {
+      const poller = createHttpPoller<unknown, OperationState<unknown>>({
+        sendInitialRequest: async (): Promise<OperationResponse> => ({
+          flatResponse: {},
+          rawResponse: {
+            statusCode: 202,
+            request: { method: 'POST', url: `${ctx.apiUrl}/jobs/order` },
+            headers: { 'operation-location': job },
           },
-        });
-        // A job in `error` makes pollUntilDone reject; it has been noticed all the same.
-        await poller.pollUntilDone().catch((error: unknown) => {
-          if (poller.operationState?.status !== 'failed') throw error;
-        });
-      }),
-    );
-  },
+        }),
+        sendPollRequest: async (path: string): Promise<OperationResponse> => {
+          const status = await api.status(path);
+          if (isTerminal(status)) ctx.noticed(path, status);
+          const body = { status: azureStatus(status) };
+          return {
+            flatResponse: body,
+            rawResponse: { statusCode: 200, request: { method: 'GET', url: path }, headers: {}, body },
+          };
+        },
+      });
+      // A job in `error` makes pollUntilDone reject; it has been noticed all the same.
+      await poller.pollUntilDone().catch((error: unknown) => {
+        if (poller.operationState?.status !== 'failed') throw error;
+      });
+    }),
 };

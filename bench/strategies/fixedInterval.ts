@@ -1,4 +1,5 @@
-import { isTerminal, orderAll, rawApi } from '../rawApi';
+import { isTerminal } from '../rawApi';
+import { followEachJob } from './followEachJob';
 import type { Strategy } from './Strategy';
 
 /** The fixed interval of (c). */
@@ -17,17 +18,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export const fixedInterval: Strategy = {
   id: 'c',
   label: 'fixed 1 s loop',
-  run: async (ctx) => {
-    const api = rawApi(ctx.apiUrl, ctx.key, ctx.secret, ctx.fetch);
-    const jobs = await orderAll(api, ctx.orders);
-    await Promise.all(
-      jobs.map(async (job) => {
-        for (;;) {
-          await sleep(FIXED_INTERVAL_MS);
-          const status = await api.status(job);
-          if (isTerminal(status)) return ctx.noticed(job, status);
-        }
-      }),
-    );
-  },
+  run: (ctx) =>
+    followEachJob(ctx, async (api, job) => {
+      for (;;) {
+        await sleep(FIXED_INTERVAL_MS);
+        const status = await api.status(job);
+        if (isTerminal(status)) return ctx.noticed(job, status);
+      }
+    }),
 };

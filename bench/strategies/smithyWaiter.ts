@@ -1,5 +1,6 @@
 import { createWaiter, WaiterState, waiterServiceDefaults } from '@smithy/util-waiter';
-import { isTerminal, orderAll, rawApi, type RawApi } from '../rawApi';
+import { isTerminal, type RawApi } from '../rawApi';
+import { followEachJob } from './followEachJob';
 import type { Strategy } from './Strategy';
 
 /** Generous: the waiter must never give up on a job of this workload. */
@@ -17,24 +18,19 @@ const MAX_WAIT_SECONDS = 3_600;
 export const smithyWaiter: Strategy = {
   id: 'd',
   label: '@smithy/util-waiter createWaiter (2 s → 120 s)',
-  run: async (ctx) => {
-    const api = rawApi(ctx.apiUrl, ctx.key, ctx.secret, ctx.fetch);
-    const jobs = await orderAll(api, ctx.orders);
-    await Promise.all(
-      jobs.map(async (job) => {
-        const result = await createWaiter<RawApi, string>(
-          { ...waiterServiceDefaults, client: api, maxWaitTime: MAX_WAIT_SECONDS },
-          job,
-          async (client, uuid) => {
-            const status = await client.status(uuid);
-            if (!isTerminal(status)) return { state: WaiterState.RETRY };
-            ctx.noticed(uuid, status);
-            return { state: status === 'finished' ? WaiterState.SUCCESS : WaiterState.FAILURE };
-          },
-        );
-        if (result.state === WaiterState.TIMEOUT || result.state === WaiterState.ABORTED)
-          throw new Error(`smithy waiter for ${job} ended with ${result.state}`);
-      }),
-    );
-  },
+  run: (ctx) =>
+    followEachJob(ctx, async (api, job) => {
+      const result = await createWaiter<RawApi, string>(
+        { ...waiterServiceDefaults, client: api, maxWaitTime: MAX_WAIT_SECONDS },
+        job,
+        async (client, uuid) => {
+          const status = await client.status(uuid);
+          if (!isTerminal(status)) return { state: WaiterState.RETRY };
+          ctx.noticed(uuid, status);
+          return { state: status === 'finished' ? WaiterState.SUCCESS : WaiterState.FAILURE };
+        },
+      );
+      if (result.state === WaiterState.TIMEOUT || result.state === WaiterState.ABORTED)
+        throw new Error(`smithy waiter for ${job} ended with ${result.state}`);
+    }),
 };
