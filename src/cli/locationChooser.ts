@@ -1,4 +1,4 @@
-import { defer, EMPTY, from, mergeMap, of, type Observable } from 'rxjs';
+import { EMPTY, from, mergeMap, of, type Observable } from 'rxjs';
 import type { ChooseLocation } from '../jobs/JobsOptions';
 import type { WaitingForUser } from '../jobs/JobEvent';
 import type { Reporter } from './Reporter';
@@ -56,9 +56,8 @@ export const locationChooser = (options: ChooserOptions): LocationChooser => {
   const chooser: LocationChooser = {
     unanswered,
     onUnanswered: () => undefined,
-    // Lazy on purpose: the jobs layer calls this while assembling its stream, before the WaitingForUser
-    // event has gone out; deferring keeps "waiting …" before "answered …" in the output.
-    onWaitingForUser: (w) => defer(() => answerOrLeave(w)),
+    // The jobs layer asks only after WaitingForUser has gone out, so "waiting …" precedes "answered …".
+    onWaitingForUser: (w) => answerOrLeave(w),
   };
   const answerOrLeave = (w: WaitingForUser): Observable<number> => {
     const label = options.labelOf(w.job);
