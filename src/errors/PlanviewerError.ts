@@ -144,6 +144,8 @@ export interface OrderOutcomeUnknown extends JobContext {
   readonly request?: RequestSummary;
   readonly intentions: readonly string[];
   readonly reason: string;
+  /** The `Location` of a redirect the server answered the order with (e.g. a 303 "see other"), resolved. */
+  readonly location?: string;
 }
 
 /** A request took longer than the request timeout, or a job passed its deadline. @category model */
@@ -328,10 +330,14 @@ export const orderOutcomeUnknown = (
   request: RequestSummary | undefined,
   intentions: readonly string[],
   reason: string,
-): OrderOutcomeUnknown =>
-  request === undefined
-    ? { _tag: 'OrderOutcomeUnknown', intentions, reason }
-    : { _tag: 'OrderOutcomeUnknown', request, intentions, reason };
+  location?: string,
+): OrderOutcomeUnknown => ({
+  _tag: 'OrderOutcomeUnknown',
+  ...(request === undefined ? {} : { request }),
+  intentions,
+  reason,
+  ...(location === undefined ? {} : { location }),
+});
 
 /** @category constructors */
 export const timeout = (afterMs: number, request?: RequestSummary, lastStatus?: string): Timeout => ({
