@@ -24,7 +24,14 @@ import {
 import { closedPort, sendText, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
 
 const TOKEN = BASIC.slice('Basic '.length);
-const FORBIDDEN = [SECRET, TOKEN, encodeURIComponent(SECRET), Buffer.from(SECRET).toString('base64')];
+// The first 12 characters of the token too: a token cut in half by truncation is still half a credential.
+const FORBIDDEN = [
+  SECRET,
+  TOKEN,
+  TOKEN.slice(0, 12),
+  encodeURIComponent(SECRET),
+  Buffer.from(SECRET).toString('base64'),
+];
 
 /** Every way a value commonly ends up in a log. */
 const renderings = (value: unknown): Record<string, string> => ({
@@ -191,5 +198,72 @@ describe.each(fetchImplementations)('errors produced over loopback HTTP with %s'
       req.socket.destroy();
     });
     expectErrorHasNoSecret(leftOf(await api.products()()));
+  });
+});
+
+describe('a server that echoes the credentials back (issue 10, item 7)', () => {
+  const PHP_ESCAPED_TOKEN = TOKEN.replace(/\//g, '\\/');
+  const echoes = [
+    ['the Authorization header', `{"error":"bad request","headers":{"Authorization":"${BASIC}"}}`],
+    ['the PHP-escaped header', `{"headers":{"Authorization":"Basic ${PHP_ESCAPED_TOKEN}"}}`],
+    [
+      'the secret in PHP-escaped JSON',
+      JSON.stringify({ password: SECRET }).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    ],
+    // Cut to 500 characters, a body would keep the first half of the token if it were redacted after the cut.
+    ['the token across the cut', `${'x'.repeat(480)}${BASIC}${'y'.repeat(100)}`],
+  ] as const;
+
+  let server: LoopbackServer;
+  beforeAll(async () => {
+    server = await startLoopbackServer();
+  });
+  afterAll(() => server.close());
+
+  it.each(echoes)('keeps no trace of %s in any error body or message', async (_, body) => {
+    const api = apiFor(server, globalThis.fetch as never);
+    for (const status of [400, 401, 403, 418, 500]) {
+      server.route('GET', `${API_PREFIX}/products/list`, (_r, res) => sendText(res, status, body));
+      expectErrorHasNoSecret(leftOf(await api.products()()));
+    }
+    server.route('POST', `${API_PREFIX}/jobs/order`, (_r, res) => sendText(res, 200, body));
+    expectErrorHasNoSecret(leftOf(await api.order([INTENTION])()));
+    server.route('POST', `${API_PREFIX}/jobs/order`, (_r, res) => sendText(res, 503, body));
+    expectErrorHasNoSecret(leftOf(await api.order([INTENTION])()));
+    server.route('GET', `${API_PREFIX}/jobs/status`, (_r, res) => sendText(res, 200, `[${body}]`));
+    // An entry that names no job is left out; whatever comes back must be clean.
+    expectNoSecret('status answer', await api.status([JOB])());
+    server.route('GET', `${API_PREFIX}/jobs/status`, (_r, res) =>
+      sendText(res, 200, JSON.stringify([{ uuid: JOB, status: 7, echo: body }])),
+    );
+    expectErrorHasNoSecret(leftOf(await api.status([JOB])()));
+  });
+
+  it('keeps the token out of a result file name and out of a redirect Location', async () => {
+    const api = apiFor(server, globalThis.fetch as never);
+    server.route('GET', `${API_PREFIX}/jobs/retrieve/${JOB}`, (_r, res) =>
+      sendText(res, 200, 'pdf', { 'content-disposition': `attachment; filename="${TOKEN}.pdf"` }),
+    );
+    const file = await api.retrieve(JOB)();
+    expectNoSecret('the file name', E.isRight(file) ? file.right.filename : file.left);
+    server.route('POST', `${API_PREFIX}/jobs/order`, (_r, res) => {
+      res.writeHead(303, { location: `/seen?auth=${encodeURIComponent(BASIC)}`, 'content-length': 0 }).end();
+    });
+    expectErrorHasNoSecret(leftOf(await api.order([INTENTION])()));
+  });
+
+  it('a config refused for a baseUrl that holds the secret does not show it', () => {
+    for (const baseUrl of [
+      `https://www.planviewer.nl:99999/?s=${SECRET}`,
+      `htps//${SECRET}.planviewer.nl`,
+      `https://www.planviewer.nl/?key=${encodeURIComponent(SECRET)}`,
+    ]) {
+      const r = normalizeConfig({ credentials: { key: KEY, secret: SECRET }, baseUrl });
+      if (E.isRight(r)) throw new Error(`expected a refusal of ${baseUrl}`);
+      expectErrorHasNoSecret(r.left);
+    }
   });
 });

@@ -50,7 +50,8 @@ import {
   type RequestSummary,
 } from '../errors/PlanviewerError';
 import { readResultFile, type DownloadProgress } from '../http/readResultFile';
-import { sendRequest, type CallOptions } from '../http/sendRequest';
+import { sendRequest, type CallOptions, type ReadContext } from '../http/sendRequest';
+import type { FetchResponseLike } from '../config/FetchLike';
 import type { RetrievedFile } from '../jobs/RetrievedFile';
 
 /** Options of a download. @category model */
@@ -149,7 +150,8 @@ export interface ProductApi {
  * @category constructors
  */
 export const createProductApi = (config: NormalizedConfig): ProductApi => {
-  const readText = (response: { text(): Promise<string> }): Promise<string> => response.text();
+  const readText = (response: FetchResponseLike, context: ReadContext): Promise<string> =>
+    response.text().then(context.redact);
 
   const json =
     <A>(codec: t.Decoder<unknown, A>) =>

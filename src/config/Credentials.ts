@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+import { redactText, secretForms } from '../errors/redactSecrets';
 
 /** An access key id and secret, as the Planviewer dashboard shows them once. @category model */
 export interface CredentialsInput {
@@ -18,11 +19,13 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  */
 export class Credentials {
   readonly #authorization: string;
+  readonly #forms: readonly string[];
   readonly key: string;
 
-  private constructor(key: string, authorization: string) {
+  private constructor(key: string, authorization: string, forms: readonly string[]) {
     this.key = key;
     this.#authorization = authorization;
+    this.#forms = forms;
   }
 
   /**
@@ -48,7 +51,20 @@ export class Credentials {
     // btoa only takes Latin-1, so encode to UTF-8 bytes first (works in Node and browsers alike).
     const bytes = new TextEncoder().encode(`${key}:${secret}`);
     const token = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-    return E.right(new Credentials(key, `Basic ${token}`));
+    return E.right(new Credentials(key, `Basic ${token}`, secretForms(key, secret)));
+  }
+
+  /**
+   * The text with the secret and the Basic token (in every form a server may echo them) replaced by
+   * `[redacted]`. The http layer runs every body and message it keeps through this.
+   */
+  redact(text: string): string {
+    return redactText(this.#forms, text);
+  }
+
+  /** The forms {@link redact} searches for; for redacting whole errors. @internal */
+  secretForms(): readonly string[] {
+    return this.#forms;
   }
 
   /** The header value; only the http layer calls this, right before fetch. */

@@ -3,6 +3,7 @@ import { sequenceS } from 'fp-ts/lib/Apply.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+import { redactError, secretForms } from '../errors/redactSecrets';
 import { Credentials, type CredentialsInput } from './Credentials';
 import type { FetchLike } from './FetchLike';
 import { isLoopbackHost } from './isLoopbackHost';
@@ -139,7 +140,22 @@ const apiRootOf = (baseUrl: string): E.Either<InvalidInput, string> => {
  * @since 0.1.0
  * @category constructors
  */
-export const normalizeConfig = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
+export const normalizeConfig = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> =>
+  E.mapLeft((e: InvalidInput) => redactError(inputSecretForms(config), e))(normalizeUnredacted(config));
+
+/** The secret's forms from the raw input, so that a refusal (e.g. of a baseUrl holding it) never shows it. */
+const inputSecretForms = (config: PlanviewerConfig): readonly string[] => {
+  const given: unknown = (config as { credentials?: unknown } | null)?.credentials;
+  const { key, secret } = (typeof given === 'object' && given !== null ? given : {}) as Record<
+    string,
+    unknown
+  >;
+  return typeof secret === 'string' && secret !== ''
+    ? secretForms(typeof key === 'string' ? key : '', secret)
+    : [];
+};
+
+const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
   if (typeof config !== 'object' || config === null)
     return E.left(invalidInput('config', 'expected an object with at least `credentials`'));
   if (config.fetch !== undefined && typeof config.fetch !== 'function')

@@ -58,7 +58,9 @@ export const readResultFile =
     );
     return {
       blob,
-      filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
+      filename: filenameFromContentDisposition(
+        context.redact(response.headers.get('content-disposition') ?? '') || null,
+      ),
       contentType,
       size: blob.size,
     };

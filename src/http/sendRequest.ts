@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type * as TE from 'fp-ts/lib/TaskEither.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { FetchResponseLike } from '../config/FetchLike';
 import { isLoopbackHost } from '../config/isLoopbackHost';
 import type { NormalizedConfig } from '../config/normalizeConfig';
 import { requestSummaryOf, urlOf, type RequestSpec } from '../endpoints/RequestSpec';
 import { errorFromResponse, truncateBody } from '../errors/errorFromResponse';
+import { redactError } from '../errors/redactSecrets';
 import {
   aborted,
   networkError,
@@ -27,7 +28,8 @@ export interface CallOptions {
 export interface ReadContext {
   readonly request: RequestSummary;
   /** Call while bytes keep arriving: switches the request timeout to the idle timeout, re-armed each call. */
-  readonly stillReceiving: () => void;
+  readonly stillReceiving: () => void; /** Redacts the secret and the Basic token from text a reader keeps (a body, a file name). */
+  readonly redact: (text: string) => string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -46,7 +48,18 @@ export class BodyReadFailure extends Error {
  *
  * @internal
  */
-export const sendRequest =
+export const sendRequest = <A>(
+  config: NormalizedConfig,
+  spec: RequestSpec,
+  readSuccess: (response: FetchResponseLike, context: ReadContext) => Promise<A>,
+  options: CallOptions = {},
+): TE.TaskEither<PlanviewerError, A> =>
+  // The last line of defence: no error leaves the http layer with the secret or token in any string.
+  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials.secretForms(), e))(
+    sendUnredacted(config, spec, readSuccess, options),
+  );
+
+const sendUnredacted =
   <A>(
     config: NormalizedConfig,
     spec: RequestSpec,
@@ -114,7 +127,8 @@ export const sendRequest =
           continue;
         }
         if (response.status < 200 || response.status >= 300) {
-          const body = await response.text().catch(() => '');
+          // Redacted before anything cuts it to size: a server may echo the Authorization header.
+          const body = config.credentials.redact(await response.text().catch(() => ''));
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
           return E.left(errorFromResponse(hop, spec.call, response.status, body, retryAfterMs));
         }
@@ -122,6 +136,7 @@ export const sendRequest =
         const value = await readSuccess(response, {
           request: hop,
           stillReceiving: () => arm(config.downloadIdleTimeoutMs),
+          redact: (text) => config.credentials.redact(text),
         });
         return E.right(value);
       }
