@@ -57,6 +57,8 @@ describe('createPlanviewer: options', () => {
       userAgent: 'planviewer-rx/0.1.0',
       maxRedirects: 3,
       maxUrlLength: 8000,
+      maxJsonBodyBytes: 10_000_000,
+      maxConcurrentRequests: 8,
       statusBatchSize: 100,
     });
   });

@@ -1,6 +1,7 @@
 import {
   aborted,
   badRequest,
+  bodyTooLarge,
   decodeError,
   forbidden,
   invalidInput,
@@ -51,6 +52,8 @@ describe('isRetryable', () => {
     ['Aborted', aborted(get), false],
     ['DecodeError', decodeError(get, [], ''), true],
     ['DecodeError of a POST', decodeError({ method: 'POST', url: 'https://x/jobs/order' }, [], ''), false],
+    ['BodyTooLarge', bodyTooLarge(get, 1000), true],
+    ['BodyTooLarge of a POST', bodyTooLarge({ method: 'POST', url: 'https://x/jobs/order' }, 1000), false],
     ['InvalidInput', invalidInput('jobs', 'empty'), false],
     ['JobFailed', jobFailed('j'), false],
   ])('%s → %s', (_, e, expected) => {
@@ -92,6 +95,7 @@ describe('matchError', () => {
       Timeout: (e) => e._tag,
       Aborted: (e) => e._tag,
       DecodeError: (e) => e._tag,
+      BodyTooLarge: (e) => e._tag,
       InvalidInput: (e) => e._tag,
       JobFailed: (e) => e._tag,
     });

@@ -1,6 +1,7 @@
 import {
   aborted,
   badRequest,
+  bodyTooLarge,
   decodeError,
   describeError,
   forbidden,
@@ -71,13 +72,18 @@ const examples: ReadonlyArray<readonly [PlanviewerErrorTag, PlanviewerError, rea
       decodeError(status, ['[0].job.uuid: expected string, got undefined'], '[{}]'),
       ['[0].job.uuid: expected string, got undefined', status.url],
     ],
+    [
+      'BodyTooLarge',
+      bodyTooLarge(status, 10_000_000, 60_000_000),
+      ['10000000 bytes', 'Content-Length 60000000', 'maxJsonBodyBytes', status.url],
+    ],
     ['InvalidInput', invalidInput('jobs[2]', 'expected a uuid'), ['jobs[2]', 'expected a uuid']],
     ['JobFailed', jobFailed(JOB, { current: 3, total: 6 }), [JOB, '"error"', '3/6']],
   ];
 
 describe('describeError', () => {
-  it('has an example for each of the 18 tags', () => {
-    expect(new Set(examples.map(([tag, e]) => (tag === e._tag ? tag : `mismatch ${tag}`))).size).toBe(18);
+  it('has an example for each of the 19 tags', () => {
+    expect(new Set(examples.map(([tag, e]) => (tag === e._tag ? tag : `mismatch ${tag}`))).size).toBe(19);
   });
 
   it.each(examples)('describes %s in one sentence with the key facts', (_, e, facts) => {

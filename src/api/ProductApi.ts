@@ -43,12 +43,15 @@ import {
 } from '../endpoints';
 import { truncateBody } from '../errors/errorFromResponse';
 import {
+  bodyTooLarge,
   decodeError,
   orderOutcomeUnknown,
+  type BodyTooLarge,
   type InvalidInput,
   type PlanviewerError,
   type RequestSummary,
 } from '../errors/PlanviewerError';
+import { readBoundedText, readTextPrefix } from '../http/readBoundedText';
 import { readResultFile, type DownloadProgress } from '../http/readResultFile';
 import { sendRequest, type CallOptions, type ReadContext } from '../http/sendRequest';
 import type { FetchResponseLike } from '../config/FetchLike';
@@ -150,8 +153,16 @@ export interface ProductApi {
  * @category constructors
  */
 export const createProductApi = (config: NormalizedConfig): ProductApi => {
-  const readText = (response: FetchResponseLike, context: ReadContext): Promise<string> =>
-    response.text().then(context.redact);
+  /** A JSON body, never more than `maxJsonBodyBytes` of it, redacted before anything keeps it. */
+  const readText = async (
+    response: FetchResponseLike,
+    context: ReadContext,
+  ): Promise<E.Either<BodyTooLarge, string>> => {
+    const read = await readBoundedText(response, config.maxJsonBodyBytes);
+    return read._tag === 'Text'
+      ? E.right(context.redact(read.text))
+      : E.left(bodyTooLarge(context.request, config.maxJsonBodyBytes, read.contentLength));
+  };
 
   const json =
     <A>(codec: t.Decoder<unknown, A>) =>
@@ -161,6 +172,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
         TE.chain((valid) =>
           pipe(
             sendRequest(config, valid, readText, options),
+            TE.chainEitherKW((read) => read),
             TE.chainEitherKW((body) => decodeJson(codec, requestSummaryOf(config.apiRoot, valid), body)),
           ),
         ),
@@ -189,12 +201,20 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
           : E.right(answer.decoded),
       ),
       TE.mapLeft((e) =>
-        e._tag === 'DecodeError' && E.isRight(spec) && spec.right.call.kind === 'order'
-          ? orderOutcomeUnknown(
-              e.request,
-              spec.right.call.intentions,
-              `the server accepted the order but its answer could not be read (${e.errors.join('; ')}); body: ${e.body}`,
-            )
+        E.isRight(spec) && spec.right.call.kind === 'order'
+          ? e._tag === 'DecodeError'
+            ? orderOutcomeUnknown(
+                e.request,
+                spec.right.call.intentions,
+                `the server accepted the order but its answer could not be read (${e.errors.join('; ')}); body: ${e.body}`,
+              )
+            : e._tag === 'BodyTooLarge'
+              ? orderOutcomeUnknown(
+                  e.request,
+                  spec.right.call.intentions,
+                  `the server accepted the order but its answer was larger than ${e.limitBytes} bytes and was not read`,
+                )
+              : e
           : e,
       ),
     );
@@ -248,7 +268,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
       pipe(
         TE.fromEither<PlanviewerError, RequestSpec>(kikSelectRequest(job, index)),
         // The select response body is undocumented: any 2xx is accepted and the body ignored.
-        TE.chain((spec) => sendRequest(config, spec, readText, options)),
+        TE.chain((spec) => sendRequest(config, spec, (response) => readTextPrefix(response, 1024), options)),
         TE.map(() => undefined),
       ),
     documents: (job, options) => json(KadasterDocumentListCodec)(documentsListRequest(job), options),

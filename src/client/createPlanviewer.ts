@@ -67,6 +67,8 @@ export interface PlanviewerSettings {
   readonly userAgent: string;
   readonly maxRedirects: number;
   readonly maxUrlLength: number;
+  readonly maxJsonBodyBytes: number;
+  readonly maxConcurrentRequests: number;
   readonly statusBatchSize: number;
 }
 
@@ -103,6 +105,8 @@ const settingsOf = (config: NormalizedConfig, jobs: NormalizedJobsOptions): Plan
   userAgent: config.userAgent,
   maxRedirects: config.maxRedirects,
   maxUrlLength: config.maxUrlLength,
+  maxJsonBodyBytes: config.maxJsonBodyBytes,
+  maxConcurrentRequests: config.maxConcurrentRequests,
   statusBatchSize: jobs.statusBatchSize,
 });
 

@@ -33,8 +33,33 @@ export type KnownJobStatus = (typeof KNOWN_JOB_STATUSES)[number];
 export const isKnownJobStatus = (s: string): s is KnownJobStatus =>
   (KNOWN_JOB_STATUSES as readonly string[]).includes(s);
 
-/** Absolute step counts until completion, for a progress bar. @category codecs */
-export const ProgressCodec = t.type({ current: t.number, total: t.number }, 'Progress');
+const RawProgress = t.type({ current: t.number, total: t.number }, 'Progress');
+
+/**
+ * Absolute step counts until completion, for a progress bar. Decoding clamps them so that
+ * `0 ≤ current ≤ total` always holds (a negative `total` reads as 0, `current` is cut into `[0, total]`).
+ * Clamped rather than refused: an odd counter is cosmetic, and ending a paid job over it would be worse.
+ *
+ * @example
+ * import { ProgressCodec } from 'planviewer-rx';
+ * ProgressCodec.decode({ current: -47, total: -1 }); // Right({ current: 0, total: 0 })
+ * ProgressCodec.decode({ current: 9, total: 6 }); // Right({ current: 6, total: 6 })
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ProgressCodec = new t.Type<t.TypeOf<typeof RawProgress>, t.TypeOf<typeof RawProgress>, unknown>(
+  'Progress',
+  (u): u is t.TypeOf<typeof RawProgress> =>
+    RawProgress.is(u) && u.total >= 0 && u.current >= 0 && u.current <= u.total,
+  (u, context) => {
+    const raw = RawProgress.validate(u, context);
+    if (raw._tag === 'Left') return raw;
+    const total = Math.max(0, raw.right.total);
+    return t.success({ current: Math.min(Math.max(0, raw.right.current), total), total });
+  },
+  (p) => p,
+);
 
 /**
  * One job in a `GET /jobs/status` response. `progress` is optional because the docs' TypeScript shape

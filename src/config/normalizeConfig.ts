@@ -58,6 +58,19 @@ export interface PlanviewerConfig {
    * @default 8000
    */
   readonly maxUrlLength?: number;
+  /**
+   * Most bytes of one JSON answer (status, order, products, search…). A larger answer is a `BodyTooLarge`
+   * error, read no further than the limit. Result files (downloads) have no such limit.
+   * @default 10000000
+   */
+  readonly maxJsonBodyBytes?: number;
+  /**
+   * Most requests of this client in flight at once (status, order, downloads, every one-shot call).
+   * Further requests wait their turn before they are sent; their request timeout starts when they are
+   * sent, so an order that waited in the queue and never left is never `OrderOutcomeUnknown`.
+   * @default 8
+   */
+  readonly maxConcurrentRequests?: number;
 }
 
 /**
@@ -76,6 +89,8 @@ export interface NormalizedConfig {
   readonly userAgent: string;
   readonly maxRedirects: number;
   readonly maxUrlLength: number;
+  readonly maxJsonBodyBytes: number;
+  readonly maxConcurrentRequests: number;
 }
 
 const API_PREFIX = '/product_api/v1';
@@ -179,6 +194,14 @@ const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, N
       ),
       maxRedirects: positiveInteger('maxRedirects', config.maxRedirects, 3, 0),
       maxUrlLength: positiveInteger('maxUrlLength', config.maxUrlLength, 8000, 200),
+      maxJsonBodyBytes: positiveInteger('maxJsonBodyBytes', config.maxJsonBodyBytes, 10_000_000, 1024),
+      maxConcurrentRequests: positiveInteger(
+        'maxConcurrentRequests',
+        config.maxConcurrentRequests,
+        8,
+        1,
+        1000,
+      ),
     }),
     E.map((valid) => ({
       ...valid,

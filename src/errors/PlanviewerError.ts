@@ -172,6 +172,19 @@ export interface DecodeError extends JobContext {
   readonly body: string;
 }
 
+/**
+ * A JSON body was larger than `maxJsonBodyBytes`: reading stopped there (the rest was never held in
+ * memory). Transient for a GET (a status answer is asked again, within the retry budget). @category model
+ */
+export interface BodyTooLarge extends JobContext {
+  readonly _tag: 'BodyTooLarge';
+  readonly request: RequestSummary;
+  /** The configured limit. */
+  readonly limitBytes: number;
+  /** The announced `Content-Length`, when the server gave one. */
+  readonly contentLength?: number;
+}
+
 /** Input refused before any request was sent (a malformed uuid, an empty list, a bad option). @category model */
 export interface InvalidInput extends JobContext {
   readonly _tag: 'InvalidInput';
@@ -215,6 +228,7 @@ export type PlanviewerError =
   | Timeout
   | Aborted
   | DecodeError
+  | BodyTooLarge
   | InvalidInput
   | JobFailed;
 
@@ -364,6 +378,16 @@ export const decodeError = (
 });
 
 /** @category constructors */
+export const bodyTooLarge = (
+  request: RequestSummary,
+  limitBytes: number,
+  contentLength?: number,
+): BodyTooLarge =>
+  contentLength === undefined
+    ? { _tag: 'BodyTooLarge', request, limitBytes }
+    : { _tag: 'BodyTooLarge', request, limitBytes, contentLength };
+
+/** @category constructors */
 export const invalidInput = (field: string, reason: string): InvalidInput => ({
   _tag: 'InvalidInput',
   field,
@@ -438,6 +462,7 @@ export const isRetryable = (e: PlanviewerError): boolean => {
     case 'NetworkError':
       return e.request.method === 'GET' || !e.reachedServer;
     case 'DecodeError':
+    case 'BodyTooLarge':
       // A GET is idempotent: an odd or truncated body (a proxy's page, a cut connection) may well read
       // fine next time. An order's answer is never fetched again.
       return e.request.method === 'GET';

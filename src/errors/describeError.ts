@@ -49,6 +49,8 @@ export const describeError: (e: PlanviewerError) => string = matchError<string>(
   Aborted: (e) => `Aborted by the caller${at(e.request)}${forJob(e)}.`,
   DecodeError: (e) =>
     `Unexpected response shape${at(e.request)}${forJob(e)}: ${e.errors.slice(0, 5).join('; ')}${e.errors.length > 5 ? ` (+${e.errors.length - 5} more)` : ''}.`,
+  BodyTooLarge: (e) =>
+    `Response body too large: over the limit of ${e.limitBytes} bytes${e.contentLength === undefined ? '' : ` (Content-Length ${e.contentLength})`}; reading stopped there (raise maxJsonBodyBytes if the server is right)${at(e.request)}${forJob(e)}.`,
   InvalidInput: (e) => `Invalid input ${e.field}: ${e.reason}${forJob(e)}.`,
   JobFailed: (e) =>
     `Job ${e.job} failed on the server (status "error"${e.progress === undefined ? '' : ` at step ${e.progress.current}/${e.progress.total}`}).`,

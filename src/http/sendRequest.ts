@@ -15,6 +15,7 @@ import {
   type RequestSummary,
 } from '../errors/PlanviewerError';
 import { describeNetworkFailure } from './networkFailure';
+import { readTextPrefix } from './readBoundedText';
 import { refusedRedirect } from './refusedRedirect';
 import { parseRetryAfter } from './retryAfter';
 
@@ -33,6 +34,9 @@ export interface ReadContext {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Of an error body only ~500 characters are kept: 1 MB of it is read at most (a 60 MB page is not). */
+const ERROR_BODY_BYTES = 1024 * 1024;
 
 /** A failure while reading a 2xx body that is not a network error (e.g. a truncated body). @internal */
 export class BodyReadFailure extends Error {
@@ -128,7 +132,9 @@ const sendUnredacted =
         }
         if (response.status < 200 || response.status >= 300) {
           // Redacted before anything cuts it to size: a server may echo the Authorization header.
-          const body = config.credentials.redact(await response.text().catch(() => ''));
+          const body = config.credentials.redact(
+            await readTextPrefix(response, ERROR_BODY_BYTES).catch(() => ''),
+          );
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
           return E.left(errorFromResponse(hop, spec.call, response.status, body, retryAfterMs));
         }

@@ -1,0 +1,72 @@
+import type { FetchResponseLike } from '../config/FetchLike';
+import { readBodyChunks } from './readBodyChunks';
+
+/** What a bounded read got: the text, or the fact that the body went over the limit. @internal */
+export type BoundedText =
+  | { readonly _tag: 'Text'; readonly text: string }
+  | { readonly _tag: 'TooLarge'; readonly contentLength?: number };
+
+const contentLengthOf = (response: FetchResponseLike): number | undefined => {
+  const header = response.headers.get('content-length');
+  if (header === null || !/^\d+$/.test(header.trim())) return undefined;
+  const n = Number(header);
+  return Number.isSafeInteger(n) ? n : undefined;
+};
+
+/**
+ * Reads a body as UTF-8 text, but never more than `maxBytes` of it: a body announced larger is not read
+ * at all, and one that grows past the limit is cancelled there (so a 60 MB answer costs at most the limit
+ * in memory, not 60 MB plus its decoded copy).
+ *
+ * @internal
+ */
+export const readBoundedText = async (
+  response: FetchResponseLike,
+  maxBytes: number,
+): Promise<BoundedText> => {
+  const announced = contentLengthOf(response);
+  if (announced !== undefined && announced > maxBytes) {
+    await cancelBody(response);
+    return { _tag: 'TooLarge', contentLength: announced };
+  }
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of readBodyChunks(response)) {
+    bytes += chunk.byteLength;
+    // Leaving the loop cancels the stream (readBodyChunks' finally, or the Readable's iterator).
+    if (bytes > maxBytes)
+      return announced === undefined ? { _tag: 'TooLarge' } : { _tag: 'TooLarge', contentLength: announced };
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return { _tag: 'Text', text: text + decoder.decode() };
+};
+
+/**
+ * Reads at most `maxBytes` of a body we only keep a few hundred characters of (an error page, a redirect's
+ * body) and drops the rest.
+ *
+ * @internal
+ */
+export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> => {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of readBodyChunks(response)) {
+    const room = maxBytes - bytes;
+    bytes += chunk.byteLength;
+    text += decoder.decode(room >= chunk.byteLength ? chunk : chunk.subarray(0, room), { stream: true });
+    if (bytes >= maxBytes) break;
+  }
+  return text + decoder.decode();
+};
+
+const cancelBody = async (response: FetchResponseLike): Promise<void> => {
+  const body = response.body as { cancel?: () => Promise<void>; destroy?: () => void } | null;
+  try {
+    if (typeof body?.cancel === 'function') await body.cancel();
+    else body?.destroy?.();
+  } catch {
+    // Already closed: nothing to stop.
+  }
+};
