@@ -17,6 +17,7 @@ import {
 import { describeNetworkFailure } from './networkFailure';
 import { readTextPrefix } from './readBoundedText';
 import { refusedRedirect } from './refusedRedirect';
+import { limiterOf } from './requestLimiter';
 import { parseRetryAfter } from './retryAfter';
 
 /** Per-call options. @category model */
@@ -59,8 +60,14 @@ export const sendRequest = <A>(
   options: CallOptions = {},
 ): TE.TaskEither<PlanviewerError, A> =>
   // The last line of defence: no error leaves the http layer with the secret or token in any string.
-  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials.secretForms(), e))(
-    sendUnredacted(config, spec, readSuccess, options),
+  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials.secretForms(), e))(() =>
+    // Waits for a slot of the client's concurrency limit first: the timeout starts when the request is
+    // sent, and a request aborted while it waits was never sent (Aborted, even for an order).
+    limiterOf(config).run(
+      options.signal,
+      () => E.left(aborted(requestSummaryOf(config.apiRoot, spec))),
+      sendUnredacted(config, spec, readSuccess, options),
+    ),
   );
 
 const sendUnredacted =
