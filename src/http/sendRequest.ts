@@ -15,11 +15,15 @@ import {
   type RequestSummary,
 } from '../errors/PlanviewerError';
 import { describeNetworkFailure } from './networkFailure';
+import { isRefusedBeforeSending, requestRefusal } from './refusedBeforeSending';
 import { parseRetryAfter } from './retryAfter';
 
 /** Per-call options. @category model */
 export interface CallOptions {
-  /** Aborting ends the call with `Aborted` (an order with `OrderOutcomeUnknown`: it may have been sent). */
+  /**
+   * Aborting ends the call with `Aborted`; an order aborted after it went to fetch ends with
+   * `OrderOutcomeUnknown` (it may have been sent).
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -37,10 +41,23 @@ export class BodyReadFailure extends Error {
   override readonly name = 'BodyReadFailure';
 }
 
+/** What a request that never left says about itself, so `describeError` reads "did not reach the server". */
+const NOT_SENT = 'NOT_SENT';
+
+/** A redirect a browser hid from us (`redirect: 'manual'` yields an opaque response with status 0). */
+const isOpaqueRedirect = (response: FetchResponseLike): boolean =>
+  response.type === 'opaqueredirect' || response.status === 0;
+
 /**
  * The only place that calls `fetch`. Adds Basic auth (only ever to the configured origin), follows redirects
  * itself so credentials never cross to another origin (scheme, host or port) and a POST never changes origin,
  * enforces the timeout, honours the caller's AbortSignal, and turns every failure into a typed Left.
+ *
+ * A request that provably never left (the platform refused its arguments, or the caller aborted before it
+ * went to fetch) is a `NetworkError` with `reachedServer: false` and code `NOT_SENT`, for an order too:
+ * only a request that may have been sent makes an order's outcome unknown. In a browser a redirect is
+ * opaque (no status, no Location), so it is reported as a `NetworkError` with code `REDIRECT`, never
+ * followed blindly.
  *
  * `readSuccess` reads a 2xx body; whatever it throws is classified like any other network failure.
  *
@@ -77,6 +94,8 @@ export const sendRequest =
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     arm(config.requestTimeoutMs);
     let phase: 'sending' | 'reading' = 'sending';
+    // Set right before fetch is called: until then nothing can have reached the server.
+    let handedToFetch = false;
 
     try {
       const apiOrigin = new URL(config.apiRoot).origin;
@@ -90,17 +109,37 @@ export const sendRequest =
         if (spec.body !== undefined) headers['content-type'] = 'application/json';
         // Checked on every hop: credentials go to the configured origin only, and once dropped stay dropped.
         withCredentials = withCredentials && new URL(url).origin === apiOrigin;
-        if (withCredentials) headers['authorization'] = config.credentials.authorization();
-        const response = await config.fetch(url, {
+        const body = spec.body === undefined ? {} : { body: JSON.stringify(spec.body) };
+        const refusal = requestRefusal(url, { method: spec.method, headers, ...body });
+        const hop: RequestSummary =
+          url === urlOf(config.apiRoot, spec) ? request : { method: spec.method, url };
+        if (refusal !== undefined)
+          return E.left(networkError(hop, false, truncateBody(`not sent: ${refusal}`), NOT_SENT));
+        // After the check: the Authorization value is base64 of validated input, and never in a message.
+        if (withCredentials && config.credentials !== null)
+          headers['authorization'] = config.credentials.authorization();
+        // Called as a plain function: a fetch stored on an object throws "Illegal invocation" in browsers.
+        const callFetch = config.fetch;
+        handedToFetch = true;
+        const response = await callFetch(url, {
           method: spec.method,
           headers,
-          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+          ...body,
           redirect: 'manual',
           signal: controller.signal,
         });
-        const hop: RequestSummary =
-          url === urlOf(config.apiRoot, spec) ? request : { method: spec.method, url };
 
+        if (isOpaqueRedirect(response)) {
+          await response.text().catch(() => '');
+          return E.left(
+            networkError(
+              hop,
+              true,
+              'the server answered with a redirect, which a browser hides from scripts; redirects are not followed in a browser, so set baseUrl to the address that answers',
+              'REDIRECT',
+            ),
+          );
+        }
         if (REDIRECTS.has(response.status)) {
           const refusal = redirectRefusal(url, response, spec, redirects, config.maxRedirects);
           if (typeof refusal !== 'string') {
@@ -124,7 +163,11 @@ export const sendRequest =
         return E.right(value);
       }
     } catch (cause) {
-      return E.left(classifyFailure(cause, request, spec, stopReason, phase, timeoutMs, isOrder));
+      return E.left(
+        handedToFetch
+          ? classifyFailure(cause, request, spec, stopReason, phase, timeoutMs, isOrder)
+          : notSent(cause, request, stopReason),
+      );
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
@@ -160,6 +203,21 @@ const redirectRefusal = (
   return next.toString();
 };
 
+/** A failure before fetch was called: nothing can have been sent, an order included. */
+const notSent = (
+  cause: unknown,
+  request: RequestSummary,
+  stopReason: 'caller' | 'timeout' | undefined,
+): PlanviewerError =>
+  stopReason === 'caller'
+    ? aborted(request)
+    : networkError(
+        request,
+        false,
+        truncateBody(`not sent: ${cause instanceof Error ? cause.message : String(cause)}`),
+        NOT_SENT,
+      );
+
 const classifyFailure = (
   cause: unknown,
   request: RequestSummary,
@@ -170,6 +228,14 @@ const classifyFailure = (
   isOrder: boolean,
 ): PlanviewerError => {
   const intentions = spec.call.kind === 'order' ? spec.call.intentions : [];
+  // Checked first: a fetch that refused its arguments has sent nothing, even if an abort came after.
+  if (phase === 'sending' && isRefusedBeforeSending(cause))
+    return networkError(
+      request,
+      false,
+      truncateBody(`not sent: ${cause instanceof Error ? cause.message : String(cause)}`),
+      NOT_SENT,
+    );
   if (stopReason === 'caller')
     return isOrder
       ? orderOutcomeUnknown(request, intentions, 'aborted by the caller after sending')
