@@ -3,7 +3,12 @@ import { browserBuild } from './build/browserBuild';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts', cli: 'src/cli/main.ts' },
+    entry: {
+      index: 'src/index.ts',
+      simulator: 'src/simulator/index.ts',
+      cli: 'src/cli/main.ts',
+      proxy: 'src/proxy/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
