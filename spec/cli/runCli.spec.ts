@@ -1,37 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CliIo } from '../../src/cli/CliIo';
 import { runCli } from '../../src/cli/runCli';
 import { kikAddress, sampleAddress, scaledClock, startSimulator, type Simulator } from '../../src/simulator';
+import { capturedIo, type Captured } from './helpers/capturedIo';
 import { filesUnder, isPdf, ledgerLines, tempDir } from './helpers/cliProcess';
 
 // The same commands in-process (runCli with a captured CliIo): the one-shot commands and `download`,
 // without paying a child process start-up per case. The child-process specs cover the real binary.
 const SPEED = 50;
-
-interface Captured extends CliIo {
-  readonly stdout$: string[];
-  readonly stderr$: string[];
-}
-
-const capturedIo = (cwd: string, env: Record<string, string>): Captured => {
-  const stdout$: string[] = [];
-  const stderr$: string[] = [];
-  return {
-    stdout$,
-    stderr$,
-    stdout: { isTTY: false, write: (t: string) => stdout$.push(t) },
-    stderr: { isTTY: false, write: (t: string) => stderr$.push(t) },
-    stdin: process.stdin,
-    env,
-    cwd,
-    out: (line) => void stdout$.push(line),
-    err: (line) => void stderr$.push(line),
-    interactive: false,
-    ask: () => Promise.reject(new Error('not interactive')),
-    redact: () => undefined,
-  };
-};
 
 let sim: Simulator;
 let tmp: { dir: string; remove: () => void };
