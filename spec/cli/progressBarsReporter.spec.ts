@@ -19,6 +19,7 @@ const ioOn = (stdout: OutputStream, stderr: OutputStream): CliIo => ({
   interactive: false,
   ask: () => Promise.resolve(''),
   redact: () => undefined,
+  mask: (text) => text,
 });
 
 /** Every redraw at once: a clock that moves on a second per look. */

@@ -24,6 +24,6 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
  */
 export const describeForCli = (e: PlanviewerError): string =>
   isStillRunning(e)
-    ? `Still running on the server when the --deadline of ${seconds(e.afterMs)} passed (last status "${e.lastStatus}") [job ${e.job}]. ` +
+    ? `Still running on the server when the --deadline of ${seconds(e.afterMs)} passed (${e.lastStatus === 'unknown' ? 'no status seen yet' : `last status "${e.lastStatus}"`}) [job ${e.job}]. ` +
       'It was not cancelled and nothing failed: run `planviewer resume` later to follow it and save the result.'
     : describeError(e);

@@ -35,6 +35,8 @@ export interface FollowContext {
   /** Intention or job uuid → label, e.g. `bestemmingsplanrapport @ Voorbeeldstraat 2`. */
   readonly labels: Map<string, string>;
   readonly chooser: LocationChooser;
+  /** Masks secrets in what goes to the ledger (a server's error body may echo the Authorization header). */
+  readonly mask?: (text: string) => string;
 }
 
 /**
@@ -86,6 +88,7 @@ export const followJobs = async (
   ctx: FollowContext,
 ): Promise<RunSummary> => {
   const { ledger, reporter, labels, chooser } = ctx;
+  const ledgerMessage = (error: PlanviewerError): string => (ctx.mask ?? String)(describeForCli(error));
   const active = new Set(subject.jobs ?? []);
   const seen = new Set(subject.jobs ?? []);
   const files: SavedResult[] = [];
@@ -120,7 +123,7 @@ export const followJobs = async (
     }
     failed.push({ ...(job === undefined ? {} : { job }), error: error._tag });
     if (job !== undefined) {
-      ledger.append({ type: 'job-failed', job, error: error._tag, message: describeForCli(error) });
+      ledger.append({ type: 'job-failed', job, error: error._tag, message: ledgerMessage(error) });
       reporter.report({ type: 'error', error, ...labelOf(job) });
       ended(job);
       return;
@@ -129,8 +132,8 @@ export const followJobs = async (
       const order = subject.order.id;
       ledger.append(
         error._tag === 'OrderOutcomeUnknown'
-          ? { type: 'order-unknown', order, intentions: error.intentions, message: describeForCli(error) }
-          : { type: 'order-failed', order, error: error._tag, message: describeForCli(error) },
+          ? { type: 'order-unknown', order, intentions: error.intentions, message: ledgerMessage(error) }
+          : { type: 'order-failed', order, error: error._tag, message: ledgerMessage(error) },
       );
     }
     reporter.report({ type: 'error', error });

@@ -1,4 +1,4 @@
-import type { CliIo } from '../../../src/cli/CliIo';
+import { secretMasker, type CliIo } from '../../../src/cli/CliIo';
 
 /** A {@link CliIo} that keeps everything written, for in-process runs of `runCli`. */
 export interface Captured extends CliIo {
@@ -6,10 +6,11 @@ export interface Captured extends CliIo {
   readonly stderr$: string[];
 }
 
-/** No terminal, no person: what a script sees. */
+/** No terminal, no person: what a script sees. Secrets are masked as processIo masks them. */
 export const capturedIo = (cwd: string, env: Record<string, string>): Captured => {
   const stdout$: string[] = [];
   const stderr$: string[] = [];
+  const { add, mask } = secretMasker();
   return {
     stdout$,
     stderr$,
@@ -18,10 +19,11 @@ export const capturedIo = (cwd: string, env: Record<string, string>): Captured =
     stdin: process.stdin,
     env,
     cwd,
-    out: (line) => void stdout$.push(line),
-    err: (line) => void stderr$.push(line),
+    out: (line) => void stdout$.push(mask(line)),
+    err: (line) => void stderr$.push(mask(line)),
     interactive: false,
     ask: () => Promise.reject(new Error('not interactive')),
-    redact: () => undefined,
+    redact: add,
+    mask,
   };
 };
