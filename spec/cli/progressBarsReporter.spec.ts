@@ -52,6 +52,8 @@ describe('progressBarsReporter', () => {
     const term = virtualTerminal();
     run(ioOn(term.stream, term.stream), term.stream).close();
     expect(term.screen()).toEqual([
+      `${LABEL}: ordered: job ${J1} (intention i-1)`,
+      `job 22222222: ordered: job ${J2} (intention i-2)`,
       `job 22222222: FAILED Job ${J2} failed on the server (status "error").`,
       'a note',
       expect.stringMatching(

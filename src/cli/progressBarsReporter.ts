@@ -38,8 +38,12 @@ export const barLine = (s: BarState): string => {
   );
 };
 
-/** Records that only move a bar: on a terminal the bar shows them, no line is needed. */
-const onlyMovesABar = (r: CliRecord): boolean => r.type === 'event' && r.event._tag !== 'WaitingForUser';
+/**
+ * Records that only move a bar: on a terminal the bar shows them, no line is needed. `Ordered` gets its
+ * line (the full job uuid, the one thing a person needs to find a paid job again), and so does a question.
+ */
+const onlyMovesABar = (r: CliRecord): boolean =>
+  r.type === 'event' && r.event._tag !== 'WaitingForUser' && r.event._tag !== 'Ordered';
 
 /**
  * On a terminal: one live bar per job on stderr (label, percentage, step x/y, ETA, status), redrawn in
