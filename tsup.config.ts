@@ -15,7 +15,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     // Peer dependencies must stay external so users' rxjs/fp-ts instances are the ones we use.
-    external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'pdf-lib', 'cli-progress'],
+    external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'pdf-lib'],
   },
   browserBuild,
 ]);
