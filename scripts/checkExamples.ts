@@ -39,6 +39,8 @@ export interface ExampleProblem {
 
 const FENCE_OPEN = /^(\s*)```(ts|typescript)\s*$/;
 const FENCE_ANY = /^(\s*)```/;
+// A closing fence has no info string (CommonMark), so ```ts inside a ```md block does not close it.
+const FENCE_CLOSE = /^\s*```+\s*$/;
 
 const dedent = (lines: readonly string[], indent: number): string =>
   lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
@@ -54,7 +56,7 @@ export const examplesFromMarkdown = (file: string, text: string): Example[] => {
       // Skip other fenced blocks whole, so a ```ts inside a ```md block is not taken.
       if (FENCE_ANY.test(lines[i] ?? '')) {
         i++;
-        while (i < lines.length && !FENCE_ANY.test(lines[i] ?? '')) i++;
+        while (i < lines.length && !FENCE_CLOSE.test(lines[i] ?? '')) i++;
       }
       i++;
       continue;
@@ -62,7 +64,7 @@ export const examplesFromMarkdown = (file: string, text: string): Example[] => {
     const indent = (open[1] ?? '').length;
     const start = i + 1;
     let end = start;
-    while (end < lines.length && !FENCE_ANY.test(lines[end] ?? '')) end++;
+    while (end < lines.length && !FENCE_CLOSE.test(lines[end] ?? '')) end++;
     found.push({ file, line: start + 1, code: dedent(lines.slice(start, end), indent) });
     i = end + 1;
   }

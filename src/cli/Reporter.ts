@@ -8,6 +8,9 @@ import { progressBarsReporter } from './progressBarsReporter';
  * Where a command's records go. One of three renderings, chosen once per run by {@link createReporter}.
  *
  * @example
+ * import type { CliIo } from './CliIo';
+ * import { createReporter } from './Reporter';
+ * declare const io: CliIo;
  * const reporter = createReporter(io, { json: false });
  * reporter.report({ type: 'note', text: 'Ordering 2 products' });
  * reporter.close();
@@ -25,6 +28,9 @@ export interface Reporter {
  * the person watching.
  *
  * @example
+ * import type { CliIo } from './CliIo';
+ * import { jsonReporter } from './Reporter';
+ * declare const io: CliIo;
  * jsonReporter(io).report({ type: 'note', text: 'hi' }); // stdout: {"type":"note","text":"hi"}
  */
 export const jsonReporter = (io: CliIo): Reporter => ({
@@ -41,6 +47,9 @@ export const jsonReporter = (io: CliIo): Reporter => ({
  * once per job, not per chunk, so a log stays readable.
  *
  * @example
+ * import type { CliIo } from './CliIo';
+ * import { plainReporter } from './Reporter';
+ * declare const io: CliIo;
  * plainReporter(io).report({ type: 'note', text: 'hi' }); // stdout: hi
  */
 export const plainReporter = (io: CliIo): Reporter => {
@@ -64,6 +73,8 @@ export const plainReporter = (io: CliIo): Reporter => {
  * otherwise.
  *
  * @example
+ * import { processIo } from './CliIo';
+ * import { createReporter } from './Reporter';
  * const reporter = createReporter(processIo(), { json: process.argv.includes('--json') });
  */
 export const createReporter = (io: CliIo, options: { readonly json: boolean }): Reporter =>

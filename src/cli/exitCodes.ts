@@ -5,6 +5,7 @@ import type { PlanviewerError } from '../errors/PlanviewerError';
  * from "fix the account" (payment, auth) from "look at the ledger" (unknown outcome).
  *
  * @example
+ * import { ExitCode } from './exitCodes';
  * process.exit(ExitCode.usage); // 2
  */
 export const ExitCode = {
@@ -30,6 +31,7 @@ export const ExitCode = {
  * One of the {@link ExitCode} values.
  *
  * @example
+ * import { ExitCode, ExitCodeValue } from './exitCodes';
  * const code: ExitCodeValue = ExitCode.partial; // 6
  */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -38,6 +40,9 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
  * The exit code an error calls for; the most serious one wins when several jobs fail differently.
  *
  * @example
+ * import { paymentRequired } from 'planviewer-rx';
+ * import { exitCodeOf } from './exitCodes';
+ * const request = { method: 'POST', url: 'https://www.planviewer.nl/product_api/v1/jobs/order' };
  * exitCodeOf(paymentRequired(request, ['i-1'], '')); // 4
  */
 export const exitCodeOf = (e: PlanviewerError): ExitCodeValue => {
@@ -73,6 +78,7 @@ const SEVERITY: readonly ExitCodeValue[] = [
  * The more serious of two exit codes (severity, most serious first: 1, 7, 3, 4, 5, 2, 6, 0).
  *
  * @example
+ * import { ExitCode, worseExitCode } from './exitCodes';
  * worseExitCode(ExitCode.partial, ExitCode.outcomeUnknown); // 7
  */
 export const worseExitCode = (a: ExitCodeValue, b: ExitCodeValue): ExitCodeValue =>

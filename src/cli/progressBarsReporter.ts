@@ -32,6 +32,9 @@ const payload = (s: BarState): Record<string, string> => ({
  * asks, and draws them again, because a prompt and a redrawing bar cannot share a terminal line.
  *
  * @example
+ * import { processIo } from './CliIo';
+ * import { progressBarsReporter } from './progressBarsReporter';
+ * declare const job: string;
  * const reporter = progressBarsReporter(processIo());
  * reporter.report({ type: 'event', event: { _tag: 'Progress', job, status: 'in_progress', current: 2, total: 6 } });
  * reporter.close();

@@ -4,7 +4,7 @@ import * as t from 'io-ts';
  * A concrete orderable variant of one product at one location (e.g. one zoning plan).
  *
  * @example
- * import { IntentionCodec } from 'planviewer-rx';
+ * import { IntentionCodec } from './Intention';
  * IntentionCodec.is({ uuid: 'c1', product: 'bestemmingsplanrapport', properties: { plannaam: 'x' } }); // true
  *
  * @since 0.1.0

@@ -22,7 +22,7 @@ export type KnownJobStatus = (typeof KNOWN_JOB_STATUSES)[number];
  * Whether a status string is one of the documented five.
  *
  * @example
- * import { isKnownJobStatus } from 'planviewer-rx';
+ * import { isKnownJobStatus } from './JobStatus';
  * isKnownJobStatus('waiting for user'); // true
  * isKnownJobStatus('queued'); // false
  *
@@ -39,7 +39,7 @@ export const ProgressCodec = t.type({ current: t.number, total: t.number }, 'Pro
  * marks it so.
  *
  * @example
- * import { JobStatusCodec } from 'planviewer-rx';
+ * import { JobStatusCodec } from './JobStatus';
  * JobStatusCodec.is({ uuid: 'j', status: 'in_progress', progress: { current: 2, total: 6 } }); // true
  *
  * @since 0.1.0

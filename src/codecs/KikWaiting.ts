@@ -5,7 +5,7 @@ import * as t from 'io-ts';
  * `locaties` are string numbers from "1"; values are labels to show; `message` is the question.
  *
  * @example
- * import { KikWaitingCodec } from 'planviewer-rx';
+ * import { KikWaitingCodec } from './KikWaiting';
  * KikWaitingCodec.is({ locaties: { '1': 'Dorp A 100', '2': 'Dorp A 101' }, message: 'Which one?' }); // true
  *
  * @since 0.1.0

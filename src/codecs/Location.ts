@@ -27,7 +27,8 @@ export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
  * object; use {@link AddressPropertiesCodec}`.is` to narrow an address.
  *
  * @example
- * import { LocationCodec, AddressPropertiesCodec } from 'planviewer-rx';
+ * import { AddressPropertiesCodec } from './Location';
+ * import { LocationCodec } from './Location';
  * const ok = LocationCodec.is({ score: 1, uuid: 'u', title: 'Kerkweg 8', properties: {} }); // true
  *
  * @since 0.1.0

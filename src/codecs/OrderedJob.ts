@@ -4,7 +4,7 @@ import * as t from 'io-ts';
  * One element of the `POST /jobs/order` response: the intention ordered and the job created for it.
  *
  * @example
- * import { OrderedJobCodec } from 'planviewer-rx';
+ * import { OrderedJobCodec } from './OrderedJob';
  * OrderedJobCodec.is({ uuid: 'intention-uuid', job: { uuid: 'job-uuid' } }); // true
  *
  * @since 0.1.0

@@ -4,7 +4,7 @@ import * as t from 'io-ts';
  * An orderable product type (`GET /products/list`). The list differs per account: never hard-code it.
  *
  * @example
- * import { ProductCodec } from 'planviewer-rx';
+ * import { ProductCodec } from './Product';
  * ProductCodec.is({ slug: 'percelenrapport', name: 'Percelenrapport' }); // true
  *
  * @since 0.1.0

@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * this before it goes into a URL or body, so `../` or a query string can never be smuggled in.
  *
  * @example
- * import { isUuid } from 'planviewer-rx';
+ * import { isUuid } from '../simulator/random';
  * isUuid('7e6d5c4b-3a29-4f18-9e07-222222222222'); // true
  * isUuid('../admin'); // false
  *

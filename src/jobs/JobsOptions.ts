@@ -27,8 +27,11 @@ export type ChooseLocation = (w: WaitingForUser) => ObservableInput<number>;
  * Every field is optional.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
- * import { TestScheduler } from 'rxjs/testing';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { TestScheduler } from 'rxjs/testing';
+ * import { createJobs } from './createJobs';
+ * declare const port: PlanviewerPort;
+ * declare const testScheduler: TestScheduler;
  * const jobs = createJobs(port, { scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
  *
  * @since 0.1.0
@@ -53,7 +56,9 @@ export interface JobsOptions {
  * Options of one `order$` or `job$` stream.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { createJobs } from './createJobs';
+ * declare const port: PlanviewerPort;
  * const controller = new AbortController();
  * createJobs(port).order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
  *
@@ -83,7 +88,11 @@ export interface JobStreamOptions {
  * Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`).
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { createJobs } from './createJobs';
+ * declare const port: PlanviewerPort;
+ * declare const savedIntention: string;
+ * declare const savedJob: string;
  * createJobs(port).job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
  *
  * @category model
@@ -96,7 +105,7 @@ export interface FollowJobOptions extends JobStreamOptions {
  * {@link JobsOptions} validated, with every default filled in.
  *
  * @example
- * import { normalizeJobsOptions } from 'planviewer-rx';
+ * import { normalizeJobsOptions } from './JobsOptions';
  * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 100, … })
  *
  * @category model
@@ -114,7 +123,8 @@ export interface NormalizedJobsOptions {
  * {@link JobStreamOptions} validated against the client's defaults.
  *
  * @example
- * import { normalizeStreamOptions } from 'planviewer-rx';
+ * import { normalizeStreamOptions, type NormalizedJobsOptions } from './JobsOptions';
+ * declare const client: NormalizedJobsOptions;
  * normalizeStreamOptions({ download: false }, client); // Right({ download: false, polling: client.polling })
  *
  * @category model
@@ -139,7 +149,7 @@ const isFunction = (f: unknown): boolean => typeof f === 'function';
  * Validates {@link JobsOptions} and fills in the defaults, in one place.
  *
  * @example
- * import { normalizeJobsOptions } from 'planviewer-rx';
+ * import { normalizeJobsOptions } from './JobsOptions';
  * normalizeJobsOptions({ statusBatchSize: 0 }); // Left(InvalidInput statusBatchSize …)
  *
  * @since 0.1.0
@@ -181,7 +191,9 @@ export const normalizeJobsOptions = (
  * Validates the options of one stream against the client's.
  *
  * @example
- * import { normalizeJobsOptions, normalizeStreamOptions } from 'planviewer-rx';
+ * import * as E from 'fp-ts/lib/Either.js';
+ * import { pipe } from 'fp-ts/lib/function.js';
+ * import { normalizeJobsOptions, normalizeStreamOptions } from './JobsOptions';
  * // Left(InvalidInput deadlineMs …)
  * pipe(normalizeJobsOptions(), E.chain((client) => normalizeStreamOptions({ deadlineMs: -1 }, client)));
  *

@@ -25,7 +25,13 @@ import { answerWaitingForUser, fetchWaitingForUser } from './waitingForUser';
  * What a job stream is built from.
  *
  * @example
- * import type { JobStreamContext } from 'planviewer-rx';
+ * import type { StatusPoller } from './statusPoller';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { RetryContext } from './retryTransient';
+ * import type { JobStreamContext } from './jobStream';
+ * declare const poller: StatusPoller;
+ * declare const port: PlanviewerPort;
+ * declare const retryContext: RetryContext;
  * const context: JobStreamContext = { port, poller, retry: retryContext };
  *
  * @category model
@@ -40,7 +46,9 @@ export interface JobStreamContext {
  * One job to follow.
  *
  * @example
- * import type { FollowedJob } from 'planviewer-rx';
+ * import type { FollowedJob } from './jobStream';
+ * import type { NormalizedStreamOptions } from './JobsOptions';
+ * declare const options: NormalizedStreamOptions;
  * const followed: FollowedJob = { job: 'job-uuid', intention: 'intention-uuid', orderedAt: 0, options };
  *
  * @category model
@@ -66,7 +74,11 @@ const WAITING = 'waiting for user';
  * the caller, once per stream: see `endOnAbort`.)
  *
  * @example
- * import { jobStream } from 'planviewer-rx';
+ * import type { JobStreamContext } from './jobStream';
+ * import { jobStream } from './jobStream';
+ * declare const context: JobStreamContext;
+ * import type { NormalizedStreamOptions } from './JobsOptions';
+ * declare const options: NormalizedStreamOptions;
  * jobStream(context, { job: 'job-uuid', options }).subscribe(console.log);
  *
  * @since 0.1.0
