@@ -8,6 +8,7 @@ const libraryEntries = {
   index: 'src/index.ts',
   polling: 'src/pollingPolicy.ts',
   simulator: 'src/simulator/index.ts',
+  testing: 'src/testing/index.ts',
 };
 
 // Dependencies and peers stay external: users' rxjs/fp-ts instances must be the ones we use.
