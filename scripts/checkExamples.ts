@@ -236,11 +236,11 @@ export const checkExamples = (
 // the repository's examples
 // -------------------------------------------------------------------------------------
 
-const walk = (dir: string, keep: (f: string) => boolean): string[] =>
+const walk = (dir: string, keep: (f: string) => boolean, skip: readonly string[] = []): string[] =>
   fs.existsSync(dir)
     ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
         const full = path.join(dir, d.name);
-        if (d.isDirectory()) return d.name === 'api' || d.name === 'node_modules' ? [] : walk(full, keep);
+        if (d.isDirectory()) return skip.includes(full) ? [] : walk(full, keep, skip);
         return keep(full) ? [full] : [];
       })
     : [];
@@ -251,7 +251,10 @@ export const repositoryExamples = (root: string): Example[] => {
   const tsdoc = walk(path.join(root, 'src'), (f) => f.endsWith('.ts')).flatMap((f) =>
     examplesFromTsdoc(relative(f), fs.readFileSync(f, 'utf8')),
   );
-  const markdown = [path.join(root, 'README.md'), ...walk(path.join(root, 'docs'), (f) => f.endsWith('.md'))]
+  const markdown = [
+    path.join(root, 'README.md'),
+    ...walk(path.join(root, 'docs'), (f) => f.endsWith('.md'), [path.join(root, 'docs', 'api')]),
+  ]
     .filter((f) => fs.existsSync(f))
     .flatMap((f) => examplesFromMarkdown(relative(f), fs.readFileSync(f, 'utf8')));
   return [...tsdoc, ...markdown];

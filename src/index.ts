@@ -7,6 +7,8 @@
  * `planviewer-rx/polling` (the polling policy as data), `planviewer-rx/simulator` (a local Product API) and
  * `planviewer-rx/testing` (scripted clients for unit tests). spec/surface/publicNames.spec.ts lists every
  * public name, so a change to this file is a visible decision.
+ *
+ * @module planviewer-rx
  */
 
 // The client and its options
@@ -111,7 +113,7 @@ export {
 
 // What the API answers (the types of the codecs; the codecs themselves are internal)
 export type { Intention, LocationIntentions } from './codecs/Intention';
-export type { JobStatus, KnownJobStatus } from './codecs/JobStatus';
+export type { JobStatus } from './codecs/JobStatus';
 export type { KadasterDocument } from './codecs/KadasterDocument';
 export type { KikWaiting } from './codecs/KikWaiting';
 export type { AddressProperties, Location } from './codecs/Location';

@@ -15,7 +15,12 @@ export const IntentionCodec = t.type(
   'Intention',
 );
 
-/** @category model */
+/**
+ * One orderable intention: a product at a location, as `GET /intentions/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Intention = t.TypeOf<typeof IntentionCodec>;
 
 /** The intentions available at one location. @category codecs */
@@ -24,7 +29,12 @@ export const LocationIntentionsCodec = t.type(
   'LocationIntentions',
 );
 
-/** @category model */
+/**
+ * The intentions available at one location, as `GET /intentions/list` answers them.
+ *
+ * @interface
+ * @category model
+ */
 export type LocationIntentions = t.TypeOf<typeof LocationIntentionsCodec>;
 
 /** The body of `POST /intentions/list`: one entry per location. @category codecs */

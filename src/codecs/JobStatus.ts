@@ -50,7 +50,12 @@ export const JobStatusCodec = t.intersection(
   'JobStatus',
 );
 
-/** @category model */
+/**
+ * A job's status as `GET /jobs/status` answers it: its uuid, the status string and, when sent, the progress.
+ *
+ * @interface
+ * @category model
+ */
 export type JobStatus = t.TypeOf<typeof JobStatusCodec>;
 
 /** The body of `GET /jobs/status`. @category codecs */

@@ -31,7 +31,12 @@ export const KadasterDocumentCodec = t.intersection(
   'KadasterDocument',
 );
 
-/** @category model */
+/**
+ * A Kadaster document descriptor as `GET /documents/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type KadasterDocument = t.TypeOf<typeof KadasterDocumentCodec>;
 
 /** The body of `GET /documents/list/{job}`. @category codecs */

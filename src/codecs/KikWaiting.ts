@@ -16,5 +16,10 @@ export const KikWaitingCodec = t.type(
   'KikWaiting',
 );
 
-/** @category model */
+/**
+ * The question of a job waiting for a user, as `GET /kik/waiting/{job}` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type KikWaiting = t.TypeOf<typeof KikWaitingCodec>;

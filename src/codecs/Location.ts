@@ -19,7 +19,12 @@ export const AddressPropertiesCodec = t.type(
   'AddressProperties',
 );
 
-/** @category model */
+/**
+ * The address fields of an address location.
+ *
+ * @interface
+ * @category model
+ */
 export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
 
 /**
@@ -44,7 +49,12 @@ export const LocationCodec = t.type(
   'Location',
 );
 
-/** @category model */
+/**
+ * A location (an address or a parcel) as location search answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Location = t.TypeOf<typeof LocationCodec>;
 
 /** The body of `POST /search/structured`, best score first. @category codecs */

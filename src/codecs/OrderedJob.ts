@@ -12,7 +12,12 @@ import * as t from 'io-ts';
  */
 export const OrderedJobCodec = t.type({ uuid: t.string, job: t.type({ uuid: t.string }) }, 'OrderedJob');
 
-/** @category model */
+/**
+ * One job of an order's answer: the intention and the job uuid it got.
+ *
+ * @interface
+ * @category model
+ */
 export type OrderedJob = t.TypeOf<typeof OrderedJobCodec>;
 
 /** The body of `POST /jobs/order` (and `POST /documents/order`). @category codecs */

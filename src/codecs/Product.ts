@@ -12,7 +12,12 @@ import * as t from 'io-ts';
  */
 export const ProductCodec = t.type({ slug: t.string, name: t.string }, 'Product');
 
-/** @category model */
+/**
+ * A product as `GET /products/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Product = t.TypeOf<typeof ProductCodec>;
 
 /** The body of `GET /products/list`. @category codecs */

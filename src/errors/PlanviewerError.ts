@@ -382,7 +382,7 @@ export const jobFailed = (
  * @example
  * import assert from 'node:assert';
  * import { withJob } from './PlanviewerError';
- * import {  unauthorized } from 'planviewer-rx';
+ * import { unauthorized } from 'planviewer-rx';
  * const e = withJob(unauthorized({ method: 'GET', url: 'https://x' }, ''), 'job-1');
  * assert.strictEqual(e.job, 'job-1');
  *

@@ -23,16 +23,15 @@ import { normalizeRetryOptions, type RetryOptions } from './retryBudget';
 export type ChooseLocation = (w: WaitingForUser) => ObservableInput<number>;
 
 /**
- * Options of {@link createJobs}, shared by every stream of that instance (one instance per client).
+ * How a client follows jobs, shared by every stream of that client (part of `createPlanviewer`'s options).
  * Every field is optional.
  *
  * @example
- * import type { PlanviewerPort } from './PlanviewerPort';
  * import type { TestScheduler } from 'rxjs/testing';
- * import { createJobs } from './createJobs';
- * declare const port: PlanviewerPort;
+ * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string, secret: string;
  * declare const testScheduler: TestScheduler;
- * const jobs = createJobs(port, { scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
+ * const pv = createPlanviewer({ credentials: { key, secret }, scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
  *
  * @since 0.1.0
  * @category model
@@ -56,11 +55,10 @@ export interface JobsOptions {
  * Options of one `order$` or `job$` stream.
  *
  * @example
- * import type { PlanviewerPort } from './PlanviewerPort';
- * import { createJobs } from './createJobs';
- * declare const port: PlanviewerPort;
+ * import type { Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
  * const controller = new AbortController();
- * createJobs(port).order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
+ * pv.order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
  *
  * @since 0.1.0
  * @category model
@@ -88,12 +86,11 @@ export interface JobStreamOptions {
  * Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`).
  *
  * @example
- * import type { PlanviewerPort } from './PlanviewerPort';
- * import { createJobs } from './createJobs';
- * declare const port: PlanviewerPort;
+ * import type { Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
  * declare const savedIntention: string;
  * declare const savedJob: string;
- * createJobs(port).job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
+ * pv.job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
  *
  * @category model
  */

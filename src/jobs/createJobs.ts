@@ -20,12 +20,10 @@ import { createStatusPoller, retryBudgetCell } from './statusPoller';
  * The reactive jobs API of one client.
  *
  * @example
- * import type { PlanviewerPort } from './PlanviewerPort';
- * import { createJobs } from './createJobs';
- * import {  type Jobs } from 'planviewer-rx';
- * declare const port: PlanviewerPort;
+ * import { createPlanviewer, type Jobs } from 'planviewer-rx';
+ * declare const key: string, secret: string;
  * declare const savedJobUuid: string;
- * const jobs: Jobs = createJobs(port);
+ * const jobs: Jobs = createPlanviewer({ credentials: { key, secret } }); // or scriptedPlanviewer(…).client in tests
  * jobs.job$(savedJobUuid).subscribe(console.log);
  *
  * @since 0.1.0
@@ -62,7 +60,7 @@ export interface Jobs {
  * import type { PlanviewerPort } from './PlanviewerPort';
  * import type { RetrievedFile } from 'planviewer-rx';
  * import { createJobs } from './createJobs';
- * import {  results } from 'planviewer-rx';
+ * import { results } from 'planviewer-rx';
  * declare const port: PlanviewerPort;
  * declare const save: (file: RetrievedFile) => void;
  * const jobs = createJobs(port, { polling: { maxDelayMs: 30_000 } });

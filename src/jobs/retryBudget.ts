@@ -11,10 +11,9 @@ import { invalidInput, type InvalidInput, type PlanviewerError } from '../errors
  * within a budget the whole client shares. Orders are never retried.
  *
  * @example
- * import type { PlanviewerPort } from './PlanviewerPort';
- * import { createJobs } from './createJobs';
- * declare const port: PlanviewerPort;
- * const jobs = createJobs(port, { retry: { maxAttempts: 3, budget: 10 } });
+ * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string, secret: string;
+ * const pv = createPlanviewer({ credentials: { key, secret }, retry: { maxAttempts: 3, budget: 10 } });
  *
  * @since 0.1.0
  * @category model
