@@ -6,6 +6,10 @@ import { scriptedPlanviewer } from '../../src/testing';
 
 type Emission = E.Either<PlanviewerError, JobEvent>;
 
+// Uuids, as the real client requires: intentions aaaaaaaa-…-00000000000n, jobs bbbbbbbb-…-00000000000n.
+const I = (n: number): string => `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const J = (n: number): string => `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
 /** Each emission as a short string, so the marbles read as the events a user sees. */
 const short = (e: Emission): string => {
   if (E.isLeft(e)) return `Left ${e.left._tag}`;
@@ -32,15 +36,15 @@ describe('scriptedPlanviewer', () => {
         scheduler: testScheduler,
         jobs: [
           {
-            intention: 'i-1',
-            job: 'job-1',
+            intention: I(1),
+            job: J(1),
             queueMs: 500,
             stepMs: [1_000, 2_000],
             result: { filename: 'a.pdf' },
           },
         ],
       });
-      expectObservable(api.client.order$(['i-1']).pipe(map(short))).toBe(
+      expectObservable(api.client.order$([I(1)]).pipe(map(short))).toBe(
         '(ab) 496ms c 999ms d 1999ms (efg|)',
         {
           a: 'Ordered',
@@ -49,7 +53,7 @@ describe('scriptedPlanviewer', () => {
           d: 'in_progress 1/2',
           e: 'finished 2/2',
           f: 'Downloading',
-          g: 'Result a.pdf i-1',
+          g: `Result a.pdf ${I(1)}`,
         },
       );
     });
@@ -59,18 +63,18 @@ describe('scriptedPlanviewer', () => {
     const testScheduler = newScheduler();
     const api = scriptedPlanviewer({
       scheduler: testScheduler,
-      jobs: [{ intention: 'a' }, { intention: 'b' }],
+      jobs: [{ intention: I(1) }, { intention: I(2) }],
     });
-    api.client.order$(['b', 'a']).subscribe();
+    api.client.order$([I(2), I(1)]).subscribe();
     testScheduler.flush();
-    expect(() => api.expectOneOrder(['a', 'b'])).not.toThrow();
-    expect(() => api.expectOneOrder(['a'])).toThrow(
-      'Expected exactly one order of [a], saw order of [b, a] at 0 ms.',
+    expect(() => api.expectOneOrder([I(1), I(2)])).not.toThrow();
+    expect(() => api.expectOneOrder([I(1)])).toThrow(
+      `Expected exactly one order of [${I(1)}], saw order of [${I(2)}, ${I(1)}] at 0 ms.`,
     );
-    expect(() => api.expectNoOrder()).toThrow('Expected no order, saw order of [b, a] at 0 ms.');
-    api.client.order$(['a']).subscribe();
-    expect(() => api.expectOneOrder(['a', 'b'])).toThrow(
-      /saw order of \[b, a\] at 0 ms; order of \[a\] at 0 ms/,
+    expect(() => api.expectNoOrder()).toThrow(`Expected no order, saw order of [${I(2)}, ${I(1)}] at 0 ms.`);
+    api.client.order$([I(1)]).subscribe();
+    expect(() => api.expectOneOrder([I(1), I(2)])).toThrow(
+      `saw order of [${I(2)}, ${I(1)}] at 0 ms; order of [${I(1)}] at 0 ms.`,
     );
     api.verify();
   });
@@ -82,25 +86,28 @@ describe('scriptedPlanviewer', () => {
         scheduler: testScheduler,
         jobs: [
           {
-            intention: 'i',
-            job: 'j',
+            intention: I(1),
+            job: J(1),
             stepMs: [100, 100],
             waitsForUser: { afterStep: 1, choices: ['A 1', 'A 2'] },
           },
         ],
       });
-      expectObservable(api.client.order$(['i']).pipe(map(short))).toBe('(ab) 96ms (cd) 396ms e 99ms (fgh|)', {
-        a: 'Ordered',
-        b: 'in_progress 0/2',
-        c: 'waiting for user 1/2',
-        d: 'waiting [1:A 1 2:A 2]',
-        e: 'in_progress 1/2',
-        f: 'finished 2/2',
-        g: 'Downloading',
-        h: `Result j.pdf i`,
-      });
+      expectObservable(api.client.order$([I(1)]).pipe(map(short))).toBe(
+        '(ab) 96ms (cd) 396ms e 99ms (fgh|)',
+        {
+          a: 'Ordered',
+          b: 'in_progress 0/2',
+          c: 'waiting for user 1/2',
+          d: 'waiting [1:A 1 2:A 2]',
+          e: 'in_progress 1/2',
+          f: 'finished 2/2',
+          g: 'Downloading',
+          h: `Result ${J(1)}.pdf ${I(1)}`,
+        },
+      );
       // The selection, 400 ms after the question.
-      expectObservable(cold('500ms a').pipe(map(() => api.client.select('j', 2).subscribe()))).toBe(
+      expectObservable(cold('500ms a').pipe(map(() => api.client.select(J(1), 2).subscribe()))).toBe(
         '500ms a',
         {
           a: expect.anything(),
@@ -114,9 +121,11 @@ describe('scriptedPlanviewer', () => {
     testScheduler.run(({ expectObservable }) => {
       const api = scriptedPlanviewer({
         scheduler: testScheduler,
-        jobs: [{ intention: 'i', job: 'j', stepMs: [100], waitsForUser: { afterStep: 0, choices: ['A 1'] } }],
+        jobs: [
+          { intention: I(1), job: J(1), stepMs: [100], waitsForUser: { afterStep: 0, choices: ['A 1'] } },
+        ],
       });
-      expectObservable(api.client.order$(['i'], { onWaitingForUser: () => [1] }).pipe(map(short))).toBe(
+      expectObservable(api.client.order$([I(1)], { onWaitingForUser: () => [1] }).pipe(map(short))).toBe(
         '(abcd) 94ms (efg|)',
         {
           a: 'Ordered',
@@ -125,10 +134,10 @@ describe('scriptedPlanviewer', () => {
           d: 'in_progress 0/1',
           e: 'finished 1/1',
           f: 'Downloading',
-          g: 'Result j.pdf i',
+          g: `Result ${J(1)}.pdf ${I(1)}`,
         },
       );
-      expectObservable(api.client.job$('j', { onWaitingForUser: () => [7] }).pipe(map(short))).toBe(
+      expectObservable(api.client.job$(J(1), { onWaitingForUser: () => [7] }).pipe(map(short))).toBe(
         '(abc|)',
         {
           a: 'waiting for user 0/1',
@@ -144,18 +153,18 @@ describe('scriptedPlanviewer', () => {
     const api = scriptedPlanviewer({
       scheduler,
       jobs: [
-        { intention: 'i-1', job: 'j-1', stepMs: [10], ends: 'error' },
-        { intention: 'i-2', job: 'j-2', stepMs: [10], ends: 'Forbidden' },
-        { intention: 'i-3', job: 'j-3', stepMs: [10], ends: 'ResultNotAvailable' },
+        { intention: I(1), job: J(1), stepMs: [10], ends: 'error' },
+        { intention: I(2), job: J(2), stepMs: [10], ends: 'Forbidden' },
+        { intention: I(3), job: J(3), stepMs: [10], ends: 'ResultNotAvailable' },
       ],
     });
-    const done = lastValueFrom(api.client.order$(['i-1', 'i-2', 'i-3']).pipe(toArray()));
+    const done = lastValueFrom(api.client.order$([I(1), I(2), I(3)]).pipe(toArray()));
     scheduler.flush();
     const lefts = (await done).filter(E.isLeft).map((e) => e.left);
     expect(lefts).toEqual([
-      jobFailed('j-1', { current: 1, total: 1 }, 'i-1'),
-      expect.objectContaining({ _tag: 'Forbidden', job: 'j-2' }),
-      expect.objectContaining({ _tag: 'ResultNotAvailable', job: 'j-3' }),
+      jobFailed(J(1), { current: 1, total: 1 }, I(1)),
+      expect.objectContaining({ _tag: 'Forbidden', job: J(2) }),
+      expect.objectContaining({ _tag: 'ResultNotAvailable', job: J(3) }),
     ]);
     expect(describeError(lefts[1]!)).toContain('Forbidden');
   });
@@ -165,23 +174,23 @@ describe('scriptedPlanviewer', () => {
     testScheduler.run(({ expectObservable }) => {
       const api = scriptedPlanviewer({
         scheduler: testScheduler,
-        jobs: [{ intention: 'i' }],
+        jobs: [{ intention: I(1) }],
         orderFails: 'OrderCapReached',
         orderMs: 50,
       });
-      expectObservable(api.client.order$(['i'])).toBe('50ms (a|)', {
-        a: E.left(expect.objectContaining({ _tag: 'OrderCapReached', intentions: ['i'] })),
+      expectObservable(api.client.order$([I(1)])).toBe('50ms (a|)', {
+        a: E.left(expect.objectContaining({ _tag: 'OrderCapReached', intentions: [I(1)] })),
       });
     });
   });
 
   it('answers requests the script does not know with a Left, and verify() names each of them', () => {
     const testScheduler = newScheduler();
-    const api = scriptedPlanviewer({ scheduler: testScheduler, jobs: [{ intention: 'known', job: 'j' }] });
+    const api = scriptedPlanviewer({ scheduler: testScheduler, jobs: [{ intention: I(1), job: J(1) }] });
     const seen: Emission[] = [];
-    api.client.order$(['known', 'unknown']).subscribe((e) => seen.push(e));
-    api.client.job$('nobody').subscribe((e) => seen.push(e));
-    api.client.select('j', 1).subscribe((e) => seen.push(e as Emission));
+    api.client.order$([I(1), I(9)]).subscribe((e) => seen.push(e));
+    api.client.job$(J(9)).subscribe((e) => seen.push(e));
+    api.client.select(J(1), 1).subscribe((e) => seen.push(e as Emission));
     testScheduler.flush();
     expect(seen.map((e) => (E.isLeft(e) ? e.left._tag : 'Right'))).toEqual([
       'BadRequest',
@@ -191,9 +200,9 @@ describe('scriptedPlanviewer', () => {
     expect(() => api.verify()).toThrow(
       [
         '3 unexpected requests:',
-        '  - order of [known, unknown] at 0 ms: no scripted job for intention unknown',
-        '  - follow of job nobody at 0 ms: no scripted job has this uuid',
-        '  - select 1 for job j at 0 ms: the job is not waiting for a user',
+        `  - order of [${I(1)}, ${I(9)}] at 0 ms: no scripted job for intention ${I(9)}`,
+        `  - follow of job ${J(9)} at 0 ms: no scripted job has this uuid`,
+        `  - select 1 for job ${J(1)} at 0 ms: the job is not waiting for a user`,
       ].join('\n'),
     );
   });
@@ -203,9 +212,9 @@ describe('scriptedPlanviewer', () => {
     testScheduler.run(({ expectObservable }) => {
       const api = scriptedPlanviewer({
         scheduler: testScheduler,
-        jobs: [{ intention: 'i', job: 'j', stepMs: [10] }],
+        jobs: [{ intention: I(1), job: J(1), stepMs: [10] }],
       });
-      const follow = api.client.job$('j', { download: false });
+      const follow = api.client.job$(J(1), { download: false });
       expectObservable(follow.pipe(map(short))).toBe('a 9ms (bc|)', {
         a: 'in_progress 0/1',
         b: 'finished 1/1',
@@ -223,15 +232,41 @@ describe('scriptedPlanviewer', () => {
     const testScheduler = newScheduler();
     const api = scriptedPlanviewer({
       scheduler: testScheduler,
-      jobs: [{ intention: 'i', stepMs: [10, 10] }],
+      jobs: [{ intention: I(1), stepMs: [10, 10] }],
     });
     testScheduler.run(({ expectObservable }) => {
-      expectObservable(api.client.order$(['i']).pipe(map(short)), '^ 14ms !').toBe('(ab) 6ms c', {
+      expectObservable(api.client.order$([I(1)]).pipe(map(short)), '^ 14ms !').toBe('(ab) 6ms c', {
         a: 'Ordered',
         b: 'in_progress 0/2',
         c: 'in_progress 1/2',
       });
     });
     expect(api.client.followedJobs()).toBe(0);
+  });
+  it('takes uuids as the real client does: any case in, lower case out; anything else is InvalidInput', () => {
+    const testScheduler = newScheduler();
+    expect(() => scriptedPlanviewer({ scheduler: testScheduler, jobs: [{ intention: 'report' }] })).toThrow(
+      'scriptedPlanviewer: jobs[0].intention is not a uuid: "report"',
+    );
+    const api = scriptedPlanviewer({
+      scheduler: testScheduler,
+      jobs: [{ intention: I(1), job: J(1), stepMs: [10] }],
+    });
+    const seen: Emission[] = [];
+    api.client.order$([I(1).toUpperCase()]).subscribe((e) => seen.push(e));
+    api.client.order$(['report']).subscribe((e) => seen.push(e));
+    api.client.job$('job-1').subscribe((e) => seen.push(e));
+    testScheduler.flush();
+    expect(seen[0]).toEqual(E.right({ _tag: 'Ordered', intention: I(1), job: J(1) }));
+    expect(
+      seen.filter(E.isLeft).map((e) => [e.left._tag, 'field' in e.left ? e.left.field : undefined]),
+    ).toEqual([
+      ['InvalidInput', 'intentions[0]'],
+      ['InvalidInput', 'job'],
+    ]);
+    expect(api.unexpected.map((u) => u.reason)).toEqual([
+      'intentions[0]: expected a uuid like 7e6d5c4b-3a29-4f18-9e07-222222222222, got "report"',
+      'job: expected a uuid like 7e6d5c4b-3a29-4f18-9e07-222222222222, got "job-1"',
+    ]);
   });
 });

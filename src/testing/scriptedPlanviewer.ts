@@ -27,6 +27,7 @@ import {
   type PlanviewerError,
   type RequestSummary,
 } from '../errors/PlanviewerError';
+import { isUuid, validateUuid, validateUuidList } from '../endpoints/uuid';
 import type { Jobs } from '../jobs/createJobs';
 import type { JobEvent, WaitingForUser } from '../jobs/JobEvent';
 import type { ChooseLocation, JobStreamOptions } from '../jobs/JobsOptions';
@@ -72,10 +73,11 @@ export interface ScriptedPlanviewerOptions {
  * import { TestScheduler } from 'rxjs/testing';
  * import { scriptedPlanviewer } from 'planviewer-rx/testing';
  * const testScheduler = new TestScheduler((a, b) => expect(a).toEqual(b));
- * const api = scriptedPlanviewer({ scheduler: testScheduler, jobs: [{ intention: 'i-1' }] });
- * api.client.order$(['i-1']).subscribe();
+ * const report = '0fe30323-a86e-4048-a7e7-6d60c3365dcb'; // an intention uuid
+ * const api = scriptedPlanviewer({ scheduler: testScheduler, jobs: [{ intention: report }] });
+ * api.client.order$([report]).subscribe();
  * testScheduler.flush();
- * api.expectOneOrder(['i-1']);
+ * api.expectOneOrder([report]);
  * api.verify();
  *
  * @since 0.1.0
@@ -157,13 +159,14 @@ const fileOf = (job: string, script: ScriptedJob): RetrievedFile => {
  * import { results } from 'planviewer-rx';
  * import { scriptedPlanviewer } from 'planviewer-rx/testing';
  *
+ * const report = '0fe30323-a86e-4048-a7e7-6d60c3365dcb'; // an intention uuid
  * const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
  * testScheduler.run(({ expectObservable }) => {
  *   const api = scriptedPlanviewer({
  *     scheduler: testScheduler,
- *     jobs: [{ intention: 'i-1', stepMs: [1_000, 2_000], result: { filename: 'a.pdf' } }],
+ *     jobs: [{ intention: report, stepMs: [1_000, 2_000], result: { filename: 'a.pdf' } }],
  *   });
- *   const names = api.client.order$(['i-1']).pipe(results(), map((f) => f.filename));
+ *   const names = api.client.order$([report]).pipe(results(), map((f) => f.filename));
  *   expectObservable(names).toBe('3000ms (a|)', { a: 'a.pdf' });
  * });
  *
@@ -172,7 +175,20 @@ const fileOf = (job: string, script: ScriptedJob): RetrievedFile => {
  */
 export const scriptedPlanviewer = (options: ScriptedPlanviewerOptions): ScriptedPlanviewer => {
   const { scheduler } = options;
-  const scripts = (options.jobs ?? []).map((s, i) => ({ ...s, job: s.job ?? scriptedUuid(i + 1) }));
+  // Uuids as the real client takes them: in any case, matched in lower case. A script that names no
+  // uuid is a bug in the test, so it throws right away rather than fail some later expectation.
+  const scripts = (options.jobs ?? []).map((s, i) => {
+    const job = s.job ?? scriptedUuid(i + 1);
+    for (const [field, value] of [
+      ['intention', s.intention],
+      ['job', job],
+    ] as const)
+      if (!isUuid(value))
+        throw new RangeError(
+          `scriptedPlanviewer: jobs[${i}].${field} is not a uuid: ${JSON.stringify(value)}`,
+        );
+    return { ...s, intention: s.intention.toLowerCase(), job: job.toLowerCase() };
+  });
   const byIntention = new Map(scripts.map((s) => [s.intention, s] as const));
   const byJob = new Map(scripts.map((s) => [s.job, s] as const));
   const requests: SentRequest[] = [];
@@ -279,14 +295,24 @@ export const scriptedPlanviewer = (options: ScriptedPlanviewerOptions): Scripted
 
   const order$: Jobs['order$'] = (intentions, streamOptions) =>
     defer(() => {
-      requests.push({ _tag: 'Order', at: scheduler.now(), intentions: [...(intentions ?? [])] });
-      if (!Array.isArray(intentions) || intentions.length === 0)
-        return of(E.left(invalidInput('intentions', 'expected a non-empty array of intention uuids')));
+      const request: SentRequest = {
+        _tag: 'Order',
+        at: scheduler.now(),
+        intentions: Array.isArray(intentions) ? [...intentions] : [],
+      };
+      requests.push(request);
+      // The real client refuses these before anything is sent; the test should hear of it too.
+      const valid = validateUuidList('intentions', intentions);
+      if (E.isLeft(valid)) {
+        unexpected.push({ request, reason: `${valid.left.field}: ${valid.left.reason}` });
+        return of(E.left(valid.left));
+      }
+      const wanted = valid.right.map((i) => i.toLowerCase());
       const answer = (): Observable<Emission> => {
-        const unknown = intentions.filter((i) => !byIntention.has(i));
+        const unknown = wanted.filter((i) => !byIntention.has(i));
         if (unknown.length > 0) {
           unexpected.push({
-            request: requests[requests.length - 1]!,
+            request,
             reason: `no scripted job for intention ${unknown.join(', ')}`,
           });
           return of(
@@ -295,7 +321,7 @@ export const scriptedPlanviewer = (options: ScriptedPlanviewerOptions): Scripted
         }
         if (options.orderFails !== undefined)
           return of(E.left(failureOf(options.orderFails, orderRoute, intentions)));
-        const ordered = intentions.map((i) => byIntention.get(i)!);
+        const ordered = wanted.map((i) => byIntention.get(i)!);
         return concat(
           from(
             ordered.map((s): Emission => E.right({ _tag: 'Ordered', intention: s.intention, job: s.job })),
@@ -311,7 +337,12 @@ export const scriptedPlanviewer = (options: ScriptedPlanviewerOptions): Scripted
     defer(() => {
       const request: SentRequest = { _tag: 'Follow', at: scheduler.now(), job };
       requests.push(request);
-      const script = byJob.get(job);
+      const valid = validateUuid('job', job);
+      if (E.isLeft(valid)) {
+        unexpected.push({ request, reason: `job: ${valid.left.reason}` });
+        return of(E.left(withJob(valid.left, String(job))));
+      }
+      const script = byJob.get(job.toLowerCase());
       if (script === undefined) {
         unexpected.push({ request, reason: 'no scripted job has this uuid' });
         return of(E.left(jobNotFound(job, 3)));
@@ -323,8 +354,13 @@ export const scriptedPlanviewer = (options: ScriptedPlanviewerOptions): Scripted
     defer(() => {
       const request: SentRequest = { _tag: 'Select', at: scheduler.now(), job, index };
       requests.push(request);
+      const valid = validateUuid('job', job);
+      if (E.isLeft(valid)) {
+        unexpected.push({ request, reason: `job: ${valid.left.reason}` });
+        return of(E.left(withJob(valid.left, String(job))));
+      }
       const selectRoute = route('POST', `/kik/select/${job}`);
-      const target = waiting.get(job);
+      const target = waiting.get(job.toLowerCase());
       if (target === undefined) {
         unexpected.push({ request, reason: 'the job is not waiting for a user' });
         return of(E.left(withJob(badRequest(selectRoute, 'job is not waiting for a user (scripted)'), job)));
