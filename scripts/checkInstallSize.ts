@@ -4,6 +4,9 @@
  * with its own dependencies takes more than the budget. Needs `npm run build` first; talks to the npm
  * registry only for dependencies missing from the local npm cache.
  *
+ * Then it runs the installed CLI (`--help`) and the installed simulator, which must work without anything
+ * the library itself does not need.
+ *
  * Usage: `npm run check:size` (prints the tarball size, the installed size and the biggest packages).
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +36,38 @@ const packages = (modules: string): { name: string; bytes: number }[] =>
         .map((sub) => ({ name: `${name}/${sub}`, bytes: sizeOf(path.join(full, sub)) }));
     return [{ name, bytes: sizeOf(full) }];
   });
+
+/**
+ * The simulator and the CLI still work from the lean install. The app folder is inside the repository, so
+ * the peers resolve from our node_modules, as an app's own copies would.
+ */
+const smokeTest = (app: string): void => {
+  const help = execFileSync(
+    process.execPath,
+    [path.join(app, 'node_modules', 'planviewer-rx', 'dist', 'cli.js'), '--help'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (!help.includes('Usage: planviewer'))
+    throw new Error(`planviewer --help from the install printed:\n${help}`);
+  const script = `
+    const { startSimulator, demoAccount } = require('planviewer-rx/simulator');
+    const { createPlanviewer } = require('planviewer-rx');
+    (async () => {
+      const sim = await startSimulator();
+      try {
+        const pv = createPlanviewer({ baseUrl: sim.url, credentials: { key: demoAccount.key, secret: demoAccount.secret } });
+        const products = await pv.products()();
+        if (products._tag !== 'Right' || products.right.length === 0) throw new Error(JSON.stringify(products));
+        console.log(products.right.length + ' products from the simulator of the installed package');
+      } finally {
+        await sim.close();
+      }
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  console.log(execFileSync(process.execPath, ['-e', script], { cwd: app, encoding: 'utf8' }).trim());
+  console.log('planviewer --help from the installed package: ok');
+};
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -72,6 +107,7 @@ if (require.main === module) {
     `installed without peers: ${kb(total)} in ${installed.length} packages (budget ${kb(INSTALL_BUDGET_BYTES)})`,
   );
   for (const p of installed) console.log(`  ${kb(p.bytes).padStart(10)}  ${p.name}`);
+  smokeTest(app);
   fs.rmSync(WORK, { recursive: true, force: true });
   if (total > INSTALL_BUDGET_BYTES) {
     console.error(
