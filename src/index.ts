@@ -1,27 +1,102 @@
 /**
  * planviewer-rx: the reactive TypeScript client for the Planviewer Product API.
- * The public surface only; see README.md and docs/ for the guides.
+ *
+ * The public surface of the root entry, and nothing else: the client, its options, the job events, the
+ * errors and their helpers, the operators, the location-search builders and the types of what the API
+ * answers. Everything not named here is internal and may change in any release. Other entries:
+ * `planviewer-rx/polling` (the polling policy as data), `planviewer-rx/simulator` (a local Product API) and
+ * `planviewer-rx/testing` (scripted clients for unit tests). spec/surface/publicNames.spec.ts lists every
+ * public name, so a change to this file is a visible decision.
+ *
+ * @module planviewer-rx
  */
 
-// The client
+// The client and its options
 export {
   createPlanviewer,
-  normalizePlanviewerOptions,
   type Planviewer,
   type PlanviewerOptions,
   type PlanviewerSettings,
 } from './client/createPlanviewer';
 export { PlanviewerConfigError } from './client/PlanviewerConfigError';
-export { portFromApi } from './client/portFromApi';
-export { normalizeConfig, type NormalizedConfig, type PlanviewerConfig } from './config/normalizeConfig';
-export { isLoopbackHost } from './config/isLoopbackHost';
-export type { FetchLike } from './config/FetchLike';
+export type { PlanviewerConfig } from './config/normalizeConfig';
 export type { CredentialsInput } from './config/Credentials';
-
-// One-shot endpoints
-export { createProductApi, type ProductApi, type RetrieveOptions } from './api/ProductApi';
+export type { FetchLike, FetchResponseLike } from './config/FetchLike';
+export type { ProductApi, RetrieveOptions } from './api/ProductApi';
 export type { CallOptions } from './http/sendRequest';
 export type { DownloadProgress } from './http/readResultFile';
+export type { Jobs } from './jobs/createJobs';
+export type { ChooseLocation, FollowJobOptions, JobsOptions, JobStreamOptions } from './jobs/JobsOptions';
+export type { RetryOptions } from './jobs/retryBudget';
+export type { PollingOptions, PollingPolicy } from './polling/PollingPolicy';
+
+// Job events
+export type {
+  Choice,
+  Downloading,
+  Finished,
+  JobEvent,
+  Ordered,
+  Progress,
+  Result,
+  WaitingForUser,
+} from './jobs/JobEvent';
+export type { RetrievedFile } from './jobs/RetrievedFile';
+
+// Errors and their helpers
+export {
+  aborted,
+  badRequest,
+  decodeError,
+  forbidden,
+  invalidInput,
+  isRetryable,
+  jobFailed,
+  jobNotFound,
+  matchError,
+  networkError,
+  notFound,
+  orderCapReached,
+  orderOutcomeUnknown,
+  paymentRequired,
+  rateLimited,
+  resultNotAvailable,
+  serverError,
+  timeout,
+  unauthorized,
+  unexpectedStatus,
+  type Aborted,
+  type BadRequest,
+  type DecodeError,
+  type Forbidden,
+  type InvalidInput,
+  type JobFailed,
+  type JobNotFound,
+  type NetworkError,
+  type NotFound,
+  type OrderCapReached,
+  type OrderOutcomeUnknown,
+  type PaymentRequired,
+  type PlanviewerError,
+  type PlanviewerErrorHandlers,
+  type PlanviewerErrorTag,
+  type RateLimited,
+  type RequestSummary,
+  type ResultNotAvailable,
+  type ServerError,
+  type Timeout,
+  type Unauthorized,
+  type UnexpectedStatus,
+} from './errors/PlanviewerError';
+export { describeError } from './errors/describeError';
+
+// Operators
+export { results, type JobResultFile } from './operators/results';
+export { progress } from './operators/progress';
+export { failures } from './operators/failures';
+export { throwOnLeft, PlanviewerFailure } from './operators/throwOnLeft';
+
+// Location search builders
 export {
   addressSearch,
   allOf,
@@ -35,33 +110,12 @@ export {
   type ParcelInput,
   type StructuredQuery,
 } from './endpoints/locationQuery';
-export { isUuid } from './endpoints/uuid';
 
-// Wire types and their codecs
-export * from './codecs';
-
-// Errors
-export * from './errors/PlanviewerError';
-export { describeError } from './errors/describeError';
-
-// Reactive jobs
-export * from './jobs/JobEvent';
-export type { PlanviewerPort } from './jobs/PlanviewerPort';
-export * from './jobs/RetrievedFile';
-export * from './jobs/JobsOptions';
-export { defaultRetryOptions, type RetryOptions } from './jobs/retryBudget';
-export { createJobs, type Jobs } from './jobs/createJobs';
-export { readOrderAnswer, type OrderAnswer } from './jobs/orderAnswer';
-export * from './operators';
-
-// Polling policy
-export {
-  defaultPollingPolicy,
-  normalizePollingPolicy,
-  type PollingOptions,
-  type PollingPolicy,
-} from './polling/PollingPolicy';
-
-// File names of results
-export { filenameFromContentDisposition, safeBaseName } from './http/resultFilename';
-export { parseRetryAfter } from './http/retryAfter';
+// What the API answers (the types of the codecs; the codecs themselves are internal)
+export type { Intention, LocationIntentions } from './codecs/Intention';
+export type { JobStatus } from './codecs/JobStatus';
+export type { KadasterDocument } from './codecs/KadasterDocument';
+export type { KikWaiting } from './codecs/KikWaiting';
+export type { AddressProperties, Location } from './codecs/Location';
+export type { OrderedJob } from './codecs/OrderedJob';
+export type { Product } from './codecs/Product';

@@ -1,14 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { from, NEVER, concat, Subject, type Observable } from 'rxjs';
+import { from, NEVER, concat, queueScheduler, Subject } from 'rxjs';
 import type { CliRecord } from '../../src/cli/CliRecord';
 import { followJobs, type FollowContext } from '../../src/cli/followJobs';
 import { Ledger } from '../../src/cli/Ledger';
 import { locationChooser } from '../../src/cli/locationChooser';
 import type { Reporter } from '../../src/cli/Reporter';
-import { jobFailed, orderOutcomeUnknown, type PlanviewerError } from '../../src/errors/PlanviewerError';
+import { orderOutcomeUnknown, type PlanviewerError } from '../../src/errors/PlanviewerError';
 import type { JobEvent, WaitingForUser } from '../../src/jobs/JobEvent';
+import { scriptedPlanviewer } from '../../src/testing';
 import { ledgerLines, tempDir } from './helpers/cliProcess';
 
 type Emission = E.Either<PlanviewerError, JobEvent>;
@@ -56,23 +57,15 @@ const right = (e: JobEvent): Emission => E.right(e);
 describe('followJobs', () => {
   it('records every job uuid, saves results under a safe name, records failures, and sums up', async () => {
     const reporter = recordingReporter();
-    const events: Observable<Emission> = from([
-      right({ _tag: 'Ordered', intention: I1, job: J1 }),
-      right({ _tag: 'Ordered', intention: I2, job: J2 }),
-      right({ _tag: 'Progress', job: J1, status: 'finished', current: 3, total: 3 }),
-      right({
-        _tag: 'Result',
-        job: J1,
-        intention: I1,
-        file: {
-          blob: new Blob([PDF]),
-          filename: '../../evil.pdf',
-          contentType: 'application/pdf',
-          size: PDF.length,
-        },
-      }),
-      E.left(jobFailed(J2)),
-    ]);
+    // Both jobs run their course at once (zero-length steps on the queue scheduler).
+    const api = scriptedPlanviewer({
+      scheduler: queueScheduler,
+      jobs: [
+        { intention: I1, job: J1, stepMs: [0], result: { filename: '../../evil.pdf', content: PDF } },
+        { intention: I2, job: J2, stepMs: [0], ends: 'error' },
+      ],
+    });
+    const events = api.client.order$([I1, I2]);
     const summary = await followJobs(
       events,
       { command: 'order', order: { id: 'o-1', intentions: [I1, I2] } },

@@ -3,13 +3,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { isObservable, lastValueFrom, toArray } from 'rxjs';
-import {
-  addressSearch,
-  createPlanviewer,
-  normalizePlanviewerOptions,
-  PlanviewerConfigError,
-  type PlanviewerOptions,
-} from '../../src';
+import { addressSearch, createPlanviewer, PlanviewerConfigError, type PlanviewerOptions } from '../../src';
+import { normalizePlanviewerOptions } from '../../src/client/createPlanviewer';
 import { manualClock, sampleAddress, startSimulator, type Simulator } from '../../src/simulator';
 
 const SECRET = 'sup3r-s3cret-värde';

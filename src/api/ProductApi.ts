@@ -69,6 +69,7 @@ export interface RetrieveOptions extends CallOptions {
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string, secret: string;
  * const pv = createPlanviewer({ credentials: { key, secret } });
  * const products = await pv.products()(); // Either<PlanviewerError, readonly Product[]>
  *
@@ -144,8 +145,10 @@ export interface ProductApi {
  * Builds the one-shot API over a normalized config.
  *
  * @example
- * import { createProductApi, normalizeConfig } from 'planviewer-rx';
  * import * as E from 'fp-ts/lib/Either.js';
+ * import { normalizeConfig } from '../config/normalizeConfig';
+ * import { createProductApi } from './ProductApi';
+ * declare const key: string, secret: string;
  * const config = normalizeConfig({ credentials: { key, secret } });
  * if (E.isRight(config)) await createProductApi(config.right).products()();
  *

@@ -4,6 +4,7 @@ import * as readline from 'node:readline';
  * A stream a command writes to: `process.stdout`, `process.stderr`, or a test double.
  *
  * @example
+ * import { OutputStream } from './CliIo';
  * const lines: string[] = [];
  * const captured: OutputStream = { write: (t: string) => lines.push(t), isTTY: false };
  */
@@ -19,6 +20,7 @@ export interface OutputStream {
  * `process` directly, so the demo can run the same code, and the secret can be masked in one place.
  *
  * @example
+ * import { processIo } from './CliIo';
  * const io = processIo();
  * io.out('hello');
  */

@@ -10,6 +10,7 @@ import type { ExitCodeValue } from './exitCodes';
  * One saved result, as the summary lists it.
  *
  * @example
+ * import { SavedResult } from './CliRecord';
  * const saved: SavedResult = { job: '7e6d5c4b-3a29-4f18-9e07-222222222222', file: '/home/me/out/a.pdf', bytes: 1950 };
  */
 export interface SavedResult {
@@ -23,6 +24,7 @@ export interface SavedResult {
  * What a run of a command did: the `summary` record, printed last (as text, or as the last JSON line).
  *
  * @example
+ * import { RunSummary } from './CliRecord';
  * const s: RunSummary = { command: 'order', jobs: 1, files: [], bytes: 0, failed: [], waiting: [], running: [], exitCode: 0 };
  */
 export interface RunSummary {
@@ -51,6 +53,7 @@ export interface RunSummary {
  * `label` is what people call the job (`bestemmingsplanrapport @ Voorbeeldstraat 2`), when known.
  *
  * @example
+ * import { CliRecord } from './CliRecord';
  * const r: CliRecord = { type: 'saved', job: '7e6d5c4b-3a29-4f18-9e07-222222222222', file: '/tmp/out/a.pdf', bytes: 1234 };
  */
 export type CliRecord =
@@ -89,6 +92,7 @@ export type CliRecord =
  * The job an error ended, if it names one. Order-level errors (402, 429, unknown outcome) name none.
  *
  * @example
+ * import { jobOfError } from './CliRecord';
  * jobOfError({ _tag: 'JobFailed', job: 'j' }); // 'j'
  */
 export const jobOfError = (e: PlanviewerError): string | undefined =>

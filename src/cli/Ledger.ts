@@ -5,6 +5,9 @@ import * as path from 'node:path';
  * The ledger's file name inside the output folder.
  *
  * @example
+ * import * as path from 'node:path';
+ * import { LEDGER_FILE } from './Ledger';
+ * declare const outDir: string;
  * path.join(outDir, LEDGER_FILE); // '/home/me/out/planviewer-ledger.jsonl'
  */
 export const LEDGER_FILE = 'planviewer-ledger.jsonl';
@@ -15,6 +18,7 @@ export const LEDGER_FILE = 'planviewer-ledger.jsonl';
  * file is safely renamed into place (`downloaded`), so that a crash at any moment loses no job uuid.
  *
  * @example
+ * import { LedgerEntry } from './Ledger';
  * const line: LedgerEntry = { type: 'ordered', order: 'o-1', at: '2026-11-28T10:37:09.127Z', intention: 'i-1', job: 'j-1' };
  */
 export type LedgerEntry =
@@ -69,6 +73,8 @@ type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> : never;
  * What `resume` must do, read from the ledger.
  *
  * @example
+ * import { Ledger } from './Ledger';
+ * declare const outDir: string;
  * const { pending, needsCheck } = new Ledger(outDir).state();
  */
 export interface LedgerState {
@@ -90,6 +96,8 @@ export interface LedgerState {
  * An append-only JSONL journal of orders and downloads, fsynced on every write (format: docs/cli.md).
  *
  * @example
+ * import { randomUUID } from 'node:crypto';
+ * import { Ledger } from './Ledger';
  * const ledger = new Ledger('./out');
  * ledger.append({ type: 'ordering', order: randomUUID(), intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] });
  * ledger.state().needsCheck; // that order, until an `ordered` or `order-failed` line follows

@@ -11,6 +11,7 @@ import { isUuid } from '../endpoints/uuid';
  * Every subcommand of `planviewer`.
  *
  * @example
+ * import { COMMAND_NAMES } from './cliArgs';
  * COMMAND_NAMES.includes('resume'); // true
  */
 export const COMMAND_NAMES = [
@@ -27,6 +28,7 @@ export const COMMAND_NAMES = [
  * One subcommand name.
  *
  * @example
+ * import { CommandName } from './cliArgs';
  * const name: CommandName = 'order';
  */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -35,6 +37,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
  * Options every subcommand understands.
  *
  * @example
+ * import { CommonOptions, DEFAULT_BASE_URL } from './cliArgs';
  * const common: CommonOptions = { baseUrl: DEFAULT_BASE_URL, outDir: '/home/me/out', json: false, force: false, simSpeed: 1 };
  */
 export interface CommonOptions {
@@ -54,6 +57,7 @@ export interface CommonOptions {
  * Options of the commands that follow jobs (`order`, `download`, `resume`).
  *
  * @example
+ * import { FollowFlags } from './cliArgs';
  * const follow: FollowFlags = { choose: 1, deadlineMs: 600_000 }; // --choose 1 --deadline 600
  */
 export interface FollowFlags {
@@ -112,6 +116,7 @@ export type CliCommand =
  * A command line that cannot run; `command` names the subcommand whose help to point at.
  *
  * @example
+ * import { UsageError } from './cliArgs';
  * const e: UsageError = { message: 'expected at least one intention uuid', command: 'order' };
  */
 export interface UsageError {
@@ -127,6 +132,9 @@ export interface UsageError {
  * The Product API's documented host.
  *
  * @example
+ * import { createPlanviewer } from 'planviewer-rx';
+ * import { DEFAULT_BASE_URL } from './cliArgs';
+ * declare const credentials: { key: string; secret: string };
  * createPlanviewer({ credentials, baseUrl: DEFAULT_BASE_URL });
  */
 export const DEFAULT_BASE_URL = 'https://www.planviewer.nl';

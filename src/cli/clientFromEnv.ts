@@ -10,6 +10,7 @@ import { pollingForSpeed } from './pollingForSpeed';
  * The environment variable that holds the access key id.
  *
  * @example
+ * import { KEY_ENV } from './clientFromEnv';
  * process.env[KEY_ENV]; // the key id
  */
 export const KEY_ENV = 'PLANVIEWER_KEY';
@@ -18,6 +19,9 @@ export const KEY_ENV = 'PLANVIEWER_KEY';
  * The environment variable that holds the access key secret (never printed).
  *
  * @example
+ * import { spawn } from 'node:child_process';
+ * import { SECRET_ENV } from './clientFromEnv';
+ * declare const secret: string;
  * spawn('planviewer', ['products'], { env: { ...process.env, [SECRET_ENV]: secret } });
  */
 export const SECRET_ENV = 'PLANVIEWER_SECRET';
@@ -28,7 +32,12 @@ export const SECRET_ENV = 'PLANVIEWER_SECRET';
  * first, so no output can show them.
  *
  * @example
- * const pv = clientFromEnv(io, cmd.common); // Right(Planviewer) or Left('set PLANVIEWER_KEY …')
+ * import type { CliIo } from './CliIo';
+ * import { clientFromEnv } from './clientFromEnv';
+ * import type { CommonOptions } from './cliArgs';
+ * declare const io: CliIo;
+ * declare const common: CommonOptions;
+ * const pv = clientFromEnv(io, common); // Right(Planviewer) or Left('set PLANVIEWER_KEY …')
  */
 export const clientFromEnv = (io: CliIo, common: CommonOptions): E.Either<string, Planviewer> => {
   const key = io.env[KEY_ENV];

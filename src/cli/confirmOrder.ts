@@ -4,6 +4,7 @@ import type { CliIo } from './CliIo';
  * The answer to "may we spend money?".
  *
  * @example
+ * import { Confirmation } from './confirmOrder';
  * const refused: Confirmation = { ok: false, reason: 'not-interactive', message: 'Refusing to order without --yes…' };
  */
 export type Confirmation =
@@ -14,6 +15,7 @@ export type Confirmation =
  * What an order is about to buy, in words: how many products and which (label or intention uuid).
  *
  * @example
+ * import { orderDescription } from './confirmOrder';
  * orderDescription(['i-1'], new Map([['i-1', 'percelenrapport @ Kerkweg 8']]));
  * // '1 product:\n  percelenrapport @ Kerkweg 8 (intention i-1)'
  */
@@ -35,6 +37,11 @@ export const orderDescription = (
  * `--yes` is refused before anything is written or sent.
  *
  * @example
+ * import type { CliIo } from './CliIo';
+ * import { confirmOrder } from './confirmOrder';
+ * import { ExitCode } from './exitCodes';
+ * declare const io: CliIo;
+ * declare const intentions: readonly string[];
  * const c = await confirmOrder(io, { yes: false, intentions, labels: new Map() });
  * if (!c.ok) process.exitCode = ExitCode.usage;
  */

@@ -10,7 +10,17 @@ import type { Reporter } from './Reporter';
  * chooser that answers "waiting for user" with `--choose`, a question on a terminal, or not at all.
  *
  * @example
- * const ctx = followContext(io, reporter, cmd.common, cmd.follow, ledger.state().labels);
+ * import type { CliIo } from './CliIo';
+ * import type { Ledger } from './Ledger';
+ * import type { Reporter } from './Reporter';
+ * import { followContext } from './followContext';
+ * declare const io: CliIo;
+ * declare const ledger: Ledger;
+ * declare const reporter: Reporter;
+ * import type { CommonOptions, FollowFlags } from './cliArgs';
+ * declare const common: CommonOptions;
+ * declare const follow: FollowFlags;
+ * const ctx = followContext(io, reporter, common, follow, ledger.state().labels);
  */
 export const followContext = (
   io: CliIo,

@@ -25,6 +25,14 @@ import { saveResultFile } from './saveResultFile';
  * intentions and jobs (labels are learnt as `Ordered` events pair intentions with jobs).
  *
  * @example
+ * import type { LocationChooser } from './locationChooser';
+ * import type { Ledger } from './Ledger';
+ * import type { Reporter } from './Reporter';
+ * import { FollowContext } from './followJobs';
+ * declare const chooser: LocationChooser;
+ * declare const ledger: Ledger;
+ * declare const reporter: Reporter;
+ * declare const outDir: string;
  * const ctx: FollowContext = { ledger, outDir, force: false, reporter, labels: new Map(), chooser };
  */
 export interface FollowContext {
@@ -43,6 +51,8 @@ export interface FollowContext {
  * Set when the stream is an order: its ledger id and intentions, for `order-failed` / `order-unknown`.
  *
  * @example
+ * import { randomUUID } from 'node:crypto';
+ * import { OrderRef } from './followJobs';
  * const order: OrderRef = { id: randomUUID(), intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] };
  */
 export interface OrderRef {
@@ -54,6 +64,7 @@ export interface OrderRef {
  * What the caller already knows about the stream.
  *
  * @example
+ * import { FollowSubject } from './followJobs';
  * const resuming: FollowSubject = { command: 'resume', jobs: ['7e6d5c4b-3a29-4f18-9e07-222222222222'] };
  */
 export interface FollowSubject {
@@ -79,6 +90,14 @@ const extensionOf = (contentType: string | null): string =>
  * the stream is looked at.
  *
  * @example
+ * import type { FollowContext } from './followJobs';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { followJobs } from './followJobs';
+ * declare const ctx: FollowContext;
+ * declare const intentions: readonly string[];
+ * import type { OrderRef } from './followJobs';
+ * declare const pv: Planviewer;
+ * declare const order: OrderRef;
  * const summary = await followJobs(pv.order$(intentions), { command: 'order', order }, ctx);
  * process.exitCode = summary.exitCode;
  */

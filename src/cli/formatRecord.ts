@@ -9,6 +9,7 @@ import { exitCodeOf } from './exitCodes';
  * A byte count for people: `812 B`, `20.1 KB`, `3.4 MB`.
  *
  * @example
+ * import { formatBytes } from './formatRecord';
  * formatBytes(20_582); // '20.1 KB'
  */
 export const formatBytes = (n: number): string =>
@@ -22,6 +23,7 @@ export const formatBytes = (n: number): string =>
  * A duration for people, rounded: `800 ms`, `4 s`, `2 min 5 s`.
  *
  * @example
+ * import { formatDuration } from './formatRecord';
  * formatDuration(125_000); // '2 min 5 s'
  */
 export const formatDuration = (ms: number): string => {
@@ -34,6 +36,8 @@ export const formatDuration = (ms: number): string => {
  * A path for people: relative to the working folder when inside it (`out/a.pdf`), else absolute.
  *
  * @example
+ * import * as path from 'node:path';
+ * import { displayPath } from './formatRecord';
  * displayPath(path.join(process.cwd(), 'out', 'a.pdf')); // 'out/a.pdf'
  */
 export const displayPath = (file: string, cwd: string = process.cwd()): string => {
@@ -92,6 +96,7 @@ const summaryLines = (s: RunSummary): string[] => {
  * go through `describeError` ({@link describeForCli}).
  *
  * @example
+ * import { plainLine } from './formatRecord';
  * plainLine({ type: 'event', label: 'bestemmingsplanrapport @ Voorbeeldstraat 2',
  *   event: { _tag: 'Progress', job: 'j', status: 'in_progress', current: 3, total: 6 } });
  * // 'bestemmingsplanrapport @ Voorbeeldstraat 2: in_progress step 3/6 (50%)'
@@ -151,6 +156,7 @@ const eventJson = (e: JobEvent): Record<string, unknown> =>
  * tag, uuids, exit code and `describeError` text, never a response body or a credential.
  *
  * @example
+ * import { jsonLine } from './formatRecord';
  * JSON.parse(jsonLine({ type: 'note', text: 'hi' })); // { type: 'note', text: 'hi' }
  */
 export const jsonLine = (r: CliRecord): string => {

@@ -15,6 +15,11 @@ const planOf = (properties: Readonly<Record<string, unknown>>): string | undefin
  * and a POST that orders nothing (`/products/list`, `/intentions/list`).
  *
  * @example
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { intentionLabels } from './intentionLabels';
+ * declare const intentionUuid: string;
+ * declare const locationUuid: string;
+ * declare const pv: Planviewer;
  * const found = await intentionLabels(pv, [locationUuid], [intentionUuid]);
  * // Right({ labels: Map { intentionUuid => 'bestemmingsplanrapport (Plaats Centrum)' }, missing: [] })
  */

@@ -8,6 +8,12 @@ import type { Reporter } from './Reporter';
  * track of the jobs nobody could answer, so the run can end instead of polling a job that waits forever.
  *
  * @example
+ * import type { Reporter } from './Reporter';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { locationChooser } from './locationChooser';
+ * declare const reporter: Reporter;
+ * declare const intentions: readonly string[];
+ * declare const pv: Planviewer;
  * const chooser = locationChooser({ choose: 1, interactive: false, reporter, labelOf: () => undefined });
  * pv.order$(intentions, { onWaitingForUser: chooser.onWaitingForUser });
  */
@@ -23,6 +29,9 @@ export interface LocationChooser {
  * How {@link locationChooser} answers.
  *
  * @example
+ * import type { Reporter } from './Reporter';
+ * import { ChooserOptions } from './locationChooser';
+ * declare const reporter: Reporter;
  * const demo: ChooserOptions = { choose: 1, interactive: false, reporter, labelOf: () => undefined, reason: 'chosen by the demo' };
  */
 export interface ChooserOptions {
@@ -49,6 +58,12 @@ const question = (w: WaitingForUser, label: string | undefined): string =>
  * for `planviewer resume --choose N`.
  *
  * @example
+ * import type { CliIo } from './CliIo';
+ * import type { Reporter } from './Reporter';
+ * import { locationChooser } from './locationChooser';
+ * declare const io: CliIo;
+ * declare const labelOf: (intention: string) => string;
+ * declare const reporter: Reporter;
  * const chooser = locationChooser({ interactive: io.interactive, reporter, labelOf });
  */
 export const locationChooser = (options: ChooserOptions): LocationChooser => {

@@ -8,6 +8,13 @@ import { followJobs, type FollowContext } from './followJobs';
  * recorded must not be placed.
  *
  * @example
+ * import type { FollowContext } from './followJobs';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { LedgerUnwritable, placeOrder } from './placeOrder';
+ * import type { OrderRequest } from './placeOrder';
+ * declare const request: OrderRequest;
+ * declare const ctx: FollowContext;
+ * declare const pv: Planviewer;
  * placeOrder(pv, request, ctx).catch((e) => e instanceof LedgerUnwritable && console.error(e.message));
  */
 export class LedgerUnwritable extends Error {
@@ -23,6 +30,7 @@ export class LedgerUnwritable extends Error {
  * One order: the intentions (one POST for all), and how long to follow the jobs.
  *
  * @example
+ * import { OrderRequest } from './placeOrder';
  * const request: OrderRequest = { intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], deadlineMs: 600_000 };
  */
 export interface OrderRequest {
@@ -39,6 +47,11 @@ export interface OrderRequest {
  * resume or check.
  *
  * @example
+ * import type { FollowContext } from './followJobs';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { placeOrder } from './placeOrder';
+ * declare const ctx: FollowContext;
+ * declare const pv: Planviewer;
  * const summary = await placeOrder(pv, { intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'] }, ctx);
  */
 export const placeOrder = (

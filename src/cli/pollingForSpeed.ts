@@ -6,6 +6,7 @@ import { defaultPollingPolicy, type PollingOptions } from '../polling/PollingPol
  * requests per job as against the real API, only sooner. `speed` 1 (the real API) changes nothing.
  *
  * @example
+ * import { pollingForSpeed } from './pollingForSpeed';
  * pollingForSpeed(10).initialDelayMs; // 300 (the default 3000 / 10)
  */
 export const pollingForSpeed = (speed: number): PollingOptions => {

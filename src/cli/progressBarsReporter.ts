@@ -54,6 +54,9 @@ const onlyMovesABar = (r: CliRecord): boolean =>
  * once answered, because a prompt and a redrawing bar cannot share a terminal line.
  *
  * @example
+ * import { processIo } from './CliIo';
+ * import { progressBarsReporter } from './progressBarsReporter';
+ * declare const job: string;
  * const reporter = progressBarsReporter(processIo());
  * reporter.report({ type: 'event', event: { _tag: 'Progress', job, status: 'in_progress', current: 2, total: 6 } });
  * reporter.close();

@@ -21,6 +21,7 @@ const isRunning = (pid: number): boolean => {
  * `downloaded` ledger line, so `resume` downloads it again.
  *
  * @example
+ * import { removeStaleParts } from './removeStaleParts';
  * removeStaleParts('./out'); // ['.r.pdf.4242.1764325029000.part']
  */
 export const removeStaleParts = (outDir: string): string[] => {

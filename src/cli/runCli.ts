@@ -41,6 +41,8 @@ const dispatch = (run: CommandRun, cmd: ApiCommand): CommandResult => {
  * reported with `describeError` and mapped to their exit code; only a defect (a bug) throws.
  *
  * @example
+ * import { processIo } from './CliIo';
+ * import { runCli } from './runCli';
  * process.exitCode = await runCli(['products', '--json'], processIo());
  */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<ExitCodeValue> => {

@@ -7,6 +7,7 @@ import { isReservedName } from './reservedNames';
  * Where a result went.
  *
  * @example
+ * import { SavedFile } from './saveResultFile';
  * const saved: SavedFile = { path: '/home/me/out/r.pdf', bytes: 1950 };
  */
 export interface SavedFile {
@@ -33,6 +34,10 @@ const withSuffix = (name: string, n: number): string => {
  * and the no-replace move is atomic (a hard link, which fails if the name is taken).
  *
  * @example
+ * import type { RetrievedFile } from 'planviewer-rx';
+ * import { saveResultFile } from './saveResultFile';
+ * declare const file: RetrievedFile;
+ * declare const job: string;
  * const saved = await saveResultFile('./out', '../../x.pdf', `${job}.pdf`, file.blob); // ./out/x.pdf
  */
 export const saveResultFile = async (

@@ -35,6 +35,9 @@ export interface PlanviewerOptions extends PlanviewerConfig, JobsOptions {}
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
+ * declare const intentionUuid: string;
+ * declare const key: string;
+ * declare const secret: string;
  * const pv = createPlanviewer({ credentials: { key, secret } });
  * const products = await pv.products()();          // Either<PlanviewerError, readonly Product[]>
  * pv.order$([intentionUuid]).subscribe(console.log); // Ordered, Progress…, Downloading…, Result
@@ -54,6 +57,8 @@ export interface Planviewer extends Omit<ProductApi, 'select'>, Jobs {
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string;
+ * declare const secret: string;
  * console.log(createPlanviewer({ credentials: { key, secret } }).settings.apiRoot);
  * // https://www.planviewer.nl/product_api/v1
  *
@@ -78,7 +83,7 @@ export interface PlanviewerSettings {
  * connection, {@link normalizeJobsOptions} for the job streams. The first problem found is the Left.
  *
  * @example
- * import { normalizePlanviewerOptions } from 'planviewer-rx';
+ * import { normalizePlanviewerOptions } from './createPlanviewer';
  * normalizePlanviewerOptions({ credentials: { key: 'id', secret: 's' }, statusBatchSize: 0 });
  * // Left(InvalidInput statusBatchSize: expected a whole number from 1 to 10000, got 0)
  *
@@ -117,7 +122,9 @@ const settingsOf = (config: NormalizedConfig, jobs: NormalizedJobsOptions): Plan
  * built is a bug in the calling code. Nothing is sent until you run a task or subscribe to a stream.
  *
  * @example
+ * import type { RetrievedFile } from 'planviewer-rx';
  * import { createPlanviewer, results } from 'planviewer-rx';
+ * declare const save: (file: RetrievedFile) => void;
  * const pv = createPlanviewer({
  *   credentials: { key: process.env.PLANVIEWER_KEY!, secret: process.env.PLANVIEWER_SECRET! },
  * });

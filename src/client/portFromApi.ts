@@ -31,7 +31,11 @@ const callToObservable = <A>(
  * unsubscribed. `retrieve` also emits `Downloading` as bytes arrive.
  *
  * @example
- * import { createProductApi, normalizeConfig, portFromApi } from 'planviewer-rx';
+ * import type { NormalizedConfig } from '../config/normalizeConfig';
+ * import { createProductApi } from '../api/ProductApi';
+ * import { normalizeConfig } from '../config/normalizeConfig';
+ * import { portFromApi } from './portFromApi';
+ * declare const config: NormalizedConfig;
  * const port = portFromApi(createProductApi(config));
  * port.status(['7e6d5c4b-3a29-4f18-9e07-222222222222']).subscribe(console.log);
  *

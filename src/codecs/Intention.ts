@@ -4,7 +4,7 @@ import * as t from 'io-ts';
  * A concrete orderable variant of one product at one location (e.g. one zoning plan).
  *
  * @example
- * import { IntentionCodec } from 'planviewer-rx';
+ * import { IntentionCodec } from './Intention';
  * IntentionCodec.is({ uuid: 'c1', product: 'bestemmingsplanrapport', properties: { plannaam: 'x' } }); // true
  *
  * @since 0.1.0
@@ -15,7 +15,12 @@ export const IntentionCodec = t.type(
   'Intention',
 );
 
-/** @category model */
+/**
+ * One orderable intention: a product at a location, as `GET /intentions/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Intention = t.TypeOf<typeof IntentionCodec>;
 
 /** The intentions available at one location. @category codecs */
@@ -24,7 +29,12 @@ export const LocationIntentionsCodec = t.type(
   'LocationIntentions',
 );
 
-/** @category model */
+/**
+ * The intentions available at one location, as `GET /intentions/list` answers them.
+ *
+ * @interface
+ * @category model
+ */
 export type LocationIntentions = t.TypeOf<typeof LocationIntentionsCodec>;
 
 /** The body of `POST /intentions/list`: one entry per location. @category codecs */

@@ -24,7 +24,7 @@ export type KnownJobStatus = (typeof KNOWN_JOB_STATUSES)[number];
  * Whether a status string is one of the documented five.
  *
  * @example
- * import { isKnownJobStatus } from 'planviewer-rx';
+ * import { isKnownJobStatus } from './JobStatus';
  * isKnownJobStatus('waiting for user'); // true
  * isKnownJobStatus('queued'); // false
  *
@@ -66,7 +66,7 @@ export const ProgressCodec = new t.Type<t.TypeOf<typeof RawProgress>, t.TypeOf<t
  * marks it so.
  *
  * @example
- * import { JobStatusCodec } from 'planviewer-rx';
+ * import { JobStatusCodec } from './JobStatus';
  * JobStatusCodec.is({ uuid: '7e6d5c4b-3a29-4f18-9e07-222222222222', status: 'in_progress', progress: { current: 2, total: 6 } }); // true
  *
  * @since 0.1.0
@@ -77,7 +77,12 @@ export const JobStatusCodec = t.intersection(
   'JobStatus',
 );
 
-/** @category model */
+/**
+ * A job's status as `GET /jobs/status` answers it: its uuid, the status string and, when sent, the progress.
+ *
+ * @interface
+ * @category model
+ */
 export type JobStatus = t.TypeOf<typeof JobStatusCodec>;
 
 /** The body of `GET /jobs/status`. @category codecs */

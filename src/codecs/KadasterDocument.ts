@@ -7,7 +7,7 @@ const CodeValue = t.type({ code: t.string, waarde: t.string });
  * `identificatie` is required; the rest is kept as documented when present.
  *
  * @example
- * import { KadasterDocumentCodec } from 'planviewer-rx';
+ * import { KadasterDocumentCodec } from './KadasterDocument';
  * KadasterDocumentCodec.is({ identificatie: 'NL.IMKAD.TIAStuk.1' }); // true
  *
  * @since 0.1.0
@@ -31,7 +31,12 @@ export const KadasterDocumentCodec = t.intersection(
   'KadasterDocument',
 );
 
-/** @category model */
+/**
+ * A Kadaster document descriptor as `GET /documents/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type KadasterDocument = t.TypeOf<typeof KadasterDocumentCodec>;
 
 /** The body of `GET /documents/list/{job}`. @category codecs */

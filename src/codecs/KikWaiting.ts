@@ -5,7 +5,7 @@ import * as t from 'io-ts';
  * `locaties` are string numbers from "1"; values are labels to show; `message` is the question.
  *
  * @example
- * import { KikWaitingCodec } from 'planviewer-rx';
+ * import { KikWaitingCodec } from './KikWaiting';
  * KikWaitingCodec.is({ locaties: { '1': 'Dorp A 100', '2': 'Dorp A 101' }, message: 'Which one?' }); // true
  *
  * @since 0.1.0
@@ -16,5 +16,10 @@ export const KikWaitingCodec = t.type(
   'KikWaiting',
 );
 
-/** @category model */
+/**
+ * The question of a job waiting for a user, as `GET /kik/waiting/{job}` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type KikWaiting = t.TypeOf<typeof KikWaitingCodec>;

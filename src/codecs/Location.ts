@@ -19,7 +19,12 @@ export const AddressPropertiesCodec = t.type(
   'AddressProperties',
 );
 
-/** @category model */
+/**
+ * The address fields of an address location.
+ *
+ * @interface
+ * @category model
+ */
 export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
 
 /**
@@ -27,7 +32,8 @@ export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
  * object; use {@link AddressPropertiesCodec}`.is` to narrow an address.
  *
  * @example
- * import { LocationCodec, AddressPropertiesCodec } from 'planviewer-rx';
+ * import { AddressPropertiesCodec } from './Location';
+ * import { LocationCodec } from './Location';
  * const ok = LocationCodec.is({ score: 1, uuid: 'u', title: 'Kerkweg 8', properties: {} }); // true
  *
  * @since 0.1.0
@@ -43,7 +49,12 @@ export const LocationCodec = t.type(
   'Location',
 );
 
-/** @category model */
+/**
+ * A location (an address or a parcel) as location search answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Location = t.TypeOf<typeof LocationCodec>;
 
 /** The body of `POST /search/structured`, best score first. @category codecs */

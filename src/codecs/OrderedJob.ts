@@ -7,7 +7,7 @@ import { JobUuidCodec } from './JobUuid';
  * read at all (and, for an order, reported as `OrderOutcomeUnknown`).
  *
  * @example
- * import { OrderedJobCodec } from 'planviewer-rx';
+ * import { OrderedJobCodec } from './OrderedJob';
  * OrderedJobCodec.is({ uuid: 'intention-uuid', job: { uuid: '7e6d5c4b-3a29-4f18-9e07-222222222222' } }); // true
  *
  * @since 0.1.0
@@ -15,7 +15,12 @@ import { JobUuidCodec } from './JobUuid';
  */
 export const OrderedJobCodec = t.type({ uuid: t.string, job: t.type({ uuid: JobUuidCodec }) }, 'OrderedJob');
 
-/** @category model */
+/**
+ * One job of an order's answer: the intention and the job uuid it got.
+ *
+ * @interface
+ * @category model
+ */
 export type OrderedJob = t.TypeOf<typeof OrderedJobCodec>;
 
 /** The body of `POST /jobs/order` (and `POST /documents/order`). @category codecs */

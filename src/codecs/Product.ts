@@ -4,7 +4,7 @@ import * as t from 'io-ts';
  * An orderable product type (`GET /products/list`). The list differs per account: never hard-code it.
  *
  * @example
- * import { ProductCodec } from 'planviewer-rx';
+ * import { ProductCodec } from './Product';
  * ProductCodec.is({ slug: 'percelenrapport', name: 'Percelenrapport' }); // true
  *
  * @since 0.1.0
@@ -12,7 +12,12 @@ import * as t from 'io-ts';
  */
 export const ProductCodec = t.type({ slug: t.string, name: t.string }, 'Product');
 
-/** @category model */
+/**
+ * A product as `GET /products/list` answers it.
+ *
+ * @interface
+ * @category model
+ */
 export type Product = t.TypeOf<typeof ProductCodec>;
 
 /** The body of `GET /products/list`. @category codecs */

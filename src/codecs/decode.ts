@@ -28,8 +28,8 @@ const pathOf = (context: t.Context): string => {
  * Renders io-ts validation errors as one line each: `path: expected Type, got value`.
  *
  * @example
+ * import { formatValidationErrors } from './decode';
  * import * as t from 'io-ts';
- * import { formatValidationErrors } from 'planviewer-rx';
  * const r = t.type({ uuid: t.string }).decode({});
  * // r is a Left; formatValidationErrors(r.left) → ['uuid: expected string, got undefined']
  *
@@ -48,8 +48,8 @@ export const formatValidationErrors = (errors: t.Errors): string[] => {
  * Parses a JSON body and decodes it with a codec; every failure is a `DecodeError` that names the path.
  *
  * @example
+ * import { decodeJson } from './decode';
  * import * as t from 'io-ts';
- * import { decodeJson } from 'planviewer-rx';
  * const r = decodeJson(t.array(t.string), { method: 'GET', url: 'https://x' }, '["a"]');
  * // r is Right(['a'])
  *

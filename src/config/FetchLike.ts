@@ -5,6 +5,8 @@
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string;
+ * declare const secret: string;
  * const pv = createPlanviewer({ credentials: { key, secret }, fetch: globalThis.fetch });
  *
  * @since 0.1.0

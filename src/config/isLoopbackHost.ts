@@ -3,7 +3,7 @@
  * `http://` is only allowed to these, because Basic credentials travel in clear text otherwise.
  *
  * @example
- * import { isLoopbackHost } from 'planviewer-rx';
+ * import { isLoopbackHost } from './isLoopbackHost';
  * isLoopbackHost('127.0.0.1'); // true
  * isLoopbackHost('planviewer.nl'); // false
  *

@@ -171,7 +171,7 @@ const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidI
  * the field; nothing is sent before the config is valid.
  *
  * @example
- * import { normalizeConfig } from 'planviewer-rx';
+ * import { normalizeConfig } from './normalizeConfig';
  * const r = normalizeConfig({ credentials: { key: 'id', secret: 's' }, baseUrl: 'http://example.com' });
  * // r is Left(InvalidInput baseUrl: refusing to send credentials over plain http…)
  *

@@ -24,7 +24,7 @@ export interface RequestSpec {
  * The absolute URL of a request: `uuids[]` style keys are encoded as `uuids%5B%5D`, as the docs show.
  *
  * @example
- * import { urlOf } from 'planviewer-rx';
+ * import { urlOf } from './RequestSpec';
  * urlOf('https://www.planviewer.nl/product_api/v1', { method: 'GET', path: '/jobs/status', query: [['uuids[]', 'a']], accept: 'json', call: { kind: 'other' } });
  * // 'https://www.planviewer.nl/product_api/v1/jobs/status?uuids%5B%5D=a'
  *

@@ -11,7 +11,8 @@ import { validateUuidList } from './uuid';
  * (servers and proxies commonly refuse URLs over 8 KB; the docs give no limit).
  *
  * @example
- * import { statusBatches } from 'planviewer-rx';
+ * import { statusBatches } from './statusBatches';
+ * declare const manyJobUuids: readonly string[];
  * const specs = statusBatches('https://x/product_api/v1', manyJobUuids, 8000);
  * // Right([spec for the first ~160 jobs, spec for the rest])
  *

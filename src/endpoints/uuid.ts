@@ -7,7 +7,7 @@ import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
  * this before it goes into a URL or body, so `../` or a query string can never be smuggled in.
  *
  * @example
- * import { isUuid } from 'planviewer-rx';
+ * import { isUuid } from '../simulator/random';
  * isUuid('7e6d5c4b-3a29-4f18-9e07-222222222222'); // true
  * isUuid('../admin'); // false
  *

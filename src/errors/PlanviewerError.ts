@@ -205,6 +205,7 @@ export interface JobFailed {
  * The tagged union of every failure.
  *
  * @example
+ * import assert from 'node:assert';
  * import { paymentRequired, type PlanviewerError } from 'planviewer-rx';
  * const e: PlanviewerError = paymentRequired({ method: 'POST', url: 'https://x/jobs/order' }, ['i-1'], '');
  * assert.strictEqual(e._tag, 'PaymentRequired');
@@ -414,7 +415,9 @@ export const jobFailed = (
  * Names the job an error ended. Errors that always name their job keep the one they have.
  *
  * @example
- * import { withJob, unauthorized } from 'planviewer-rx';
+ * import assert from 'node:assert';
+ * import { withJob } from './PlanviewerError';
+ * import { unauthorized } from 'planviewer-rx';
  * const e = withJob(unauthorized({ method: 'GET', url: 'https://x' }, ''), 'job-1');
  * assert.strictEqual(e.job, 'job-1');
  *
@@ -436,7 +439,8 @@ export type PlanviewerErrorHandlers<R> = {
  * Exhaustive pattern match: the compiler insists on a handler for every tag.
  *
  * @example
- * import { matchError, timeout } from 'planviewer-rx';
+ * import { matchError, timeout, type PlanviewerErrorHandlers } from 'planviewer-rx';
+ * declare const everyOtherTagHandler: Omit<PlanviewerErrorHandlers<number>, 'Timeout'>;
  * const n = matchError<number>({ ...everyOtherTagHandler, Timeout: (e) => e.afterMs })(timeout(5000));
  *
  * @category destructors

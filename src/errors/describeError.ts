@@ -10,6 +10,7 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
  * One sentence for people: what happened, where, and what to do about it. Never contains a credential.
  *
  * @example
+ * import assert from 'node:assert';
  * import { describeError, orderCapReached } from 'planviewer-rx';
  * const text = describeError(orderCapReached({ method: 'POST', url: 'https://x/jobs/order' }, ['i-1'], 'Too many'));
  * assert.match(text, /daily order cap/);

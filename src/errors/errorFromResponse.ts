@@ -59,7 +59,8 @@ const serverMessage = (body: string): string => {
  * parsed `Retry-After`.
  *
  * @example
- * import { errorFromResponse } from 'planviewer-rx';
+ * import assert from 'node:assert';
+ * import { errorFromResponse } from './errorFromResponse';
  * const e = errorFromResponse({ method: 'POST', url: 'https://x/jobs/order' }, { kind: 'order', intentions: ['i'] }, 402, '', undefined);
  * assert.strictEqual(e._tag, 'PaymentRequired');
  *

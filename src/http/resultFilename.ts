@@ -9,7 +9,7 @@ const MAX_NAME_CHARS = 200;
  * (`CON`, `aux.pdf`…), at most 200 characters with the extension kept. A name is a hint, never a path.
  *
  * @example
- * import { safeBaseName } from 'planviewer-rx';
+ * import { safeBaseName } from './resultFilename';
  * safeBaseName('../../etc/passwd'); // 'passwd'
  * safeBaseName('..'); // null
  *
@@ -36,7 +36,7 @@ export const safeBaseName = (name: string): string | null => {
  * safe with {@link safeBaseName}; `null` when the header is missing, malformed or names nothing safe.
  *
  * @example
- * import { filenameFromContentDisposition } from 'planviewer-rx';
+ * import { filenameFromContentDisposition } from './resultFilename';
  * filenameFromContentDisposition(`attachment; filename="a.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf`); // 'résumé.pdf'
  *
  * @since 0.1.0

@@ -3,7 +3,7 @@
  * `undefined` when absent or unreadable. Capped at one day so a bogus header cannot park a job forever.
  *
  * @example
- * import { parseRetryAfter } from 'planviewer-rx';
+ * import { parseRetryAfter } from './retryAfter';
  * parseRetryAfter('3', 0); // 3000
  * parseRetryAfter('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('Wed, 21 Oct 2026 07:27:00 GMT')); // 60000
  *

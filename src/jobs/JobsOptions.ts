@@ -23,13 +23,15 @@ import { normalizeRetryOptions, type RetryOptions } from './retryBudget';
 export type ChooseLocation = (w: WaitingForUser) => ObservableInput<number>;
 
 /**
- * Options of {@link createJobs}, shared by every stream of that instance (one instance per client).
+ * How a client follows jobs, shared by every stream of that client (part of `createPlanviewer`'s options).
  * Every field is optional.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
- * import { TestScheduler } from 'rxjs/testing';
- * const jobs = createJobs(port, { scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
+ * import type { TestScheduler } from 'rxjs/testing';
+ * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string, secret: string;
+ * declare const testScheduler: TestScheduler;
+ * const pv = createPlanviewer({ credentials: { key, secret }, scheduler: testScheduler, random: () => 0.5, statusBatchSize: 50 });
  *
  * @since 0.1.0
  * @category model
@@ -53,9 +55,10 @@ export interface JobsOptions {
  * Options of one `order$` or `job$` stream.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
+ * import type { Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
  * const controller = new AbortController();
- * createJobs(port).order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
+ * pv.order$(['intention-uuid'], { deadlineMs: 600_000, download: false, signal: controller.signal });
  *
  * @since 0.1.0
  * @category model
@@ -83,8 +86,11 @@ export interface JobStreamOptions {
  * Options of `job$`: a stream's options plus the intention, when you know it (it is put on `Result`).
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
- * createJobs(port).job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
+ * import type { Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
+ * declare const savedIntention: string;
+ * declare const savedJob: string;
+ * pv.job$(savedJob, { intention: savedIntention, deadlineMs: 600_000 });
  *
  * @category model
  */
@@ -96,7 +102,7 @@ export interface FollowJobOptions extends JobStreamOptions {
  * {@link JobsOptions} validated, with every default filled in.
  *
  * @example
- * import { normalizeJobsOptions } from 'planviewer-rx';
+ * import { normalizeJobsOptions } from './JobsOptions';
  * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 100, … })
  *
  * @category model
@@ -114,7 +120,8 @@ export interface NormalizedJobsOptions {
  * {@link JobStreamOptions} validated against the client's defaults.
  *
  * @example
- * import { normalizeStreamOptions } from 'planviewer-rx';
+ * import { normalizeStreamOptions, type NormalizedJobsOptions } from './JobsOptions';
+ * declare const client: NormalizedJobsOptions;
  * normalizeStreamOptions({ download: false }, client); // Right({ download: false, polling: client.polling })
  *
  * @category model
@@ -139,7 +146,7 @@ const isFunction = (f: unknown): boolean => typeof f === 'function';
  * Validates {@link JobsOptions} and fills in the defaults, in one place.
  *
  * @example
- * import { normalizeJobsOptions } from 'planviewer-rx';
+ * import { normalizeJobsOptions } from './JobsOptions';
  * normalizeJobsOptions({ statusBatchSize: 0 }); // Left(InvalidInput statusBatchSize …)
  *
  * @since 0.1.0
@@ -181,7 +188,9 @@ export const normalizeJobsOptions = (
  * Validates the options of one stream against the client's.
  *
  * @example
- * import { normalizeJobsOptions, normalizeStreamOptions } from 'planviewer-rx';
+ * import * as E from 'fp-ts/lib/Either.js';
+ * import { pipe } from 'fp-ts/lib/function.js';
+ * import { normalizeJobsOptions, normalizeStreamOptions } from './JobsOptions';
  * // Left(InvalidInput deadlineMs …)
  * pipe(normalizeJobsOptions(), E.chain((client) => normalizeStreamOptions({ deadlineMs: -1 }, client)));
  *

@@ -12,9 +12,9 @@ import type { DownloadEvent } from './RetrievedFile';
  * progress first), and aborts its request when unsubscribed.
  *
  * @example
+ * import type { PlanviewerPort } from './PlanviewerPort';
  * import { of } from 'rxjs';
  * import * as E from 'fp-ts/lib/Either.js';
- * import type { PlanviewerPort } from 'planviewer-rx';
  * const port: Partial<PlanviewerPort> = { status: (jobs) => of(E.right(jobs.map((uuid) => ({ uuid, status: 'finished' })))) };
  *
  * @since 0.1.0

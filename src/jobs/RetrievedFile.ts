@@ -4,6 +4,7 @@
  * the content type and the size in bytes.
  *
  * @example
+ * import * as fs from 'node:fs';
  * import type { RetrievedFile } from 'planviewer-rx';
  * const save = async (f: RetrievedFile) => fs.promises.writeFile(f.filename ?? 'result.pdf', Buffer.from(await f.blob.arrayBuffer()));
  *

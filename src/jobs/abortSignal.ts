@@ -8,8 +8,15 @@ import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
  * One listener per stream, not per job: an order of many jobs must not pile listeners on one signal.
  *
  * @example
- * import { endOnAbort } from 'planviewer-rx';
- * job$.pipe(endOnAbort(controller.signal, () => [E.left(withJob(aborted(), job))]));
+ * import * as E from 'fp-ts/lib/Either.js';
+ * import type { Observable } from 'rxjs';
+ * import { aborted, type JobEvent, type PlanviewerError } from 'planviewer-rx';
+ * import { withJob } from '../errors/PlanviewerError';
+ * import { endOnAbort } from './abortSignal';
+ * const controller = new AbortController();
+ * declare const job: string;
+ * declare const job$: Observable<E.Either<PlanviewerError, JobEvent>>;
+ * job$.pipe(endOnAbort<E.Either<PlanviewerError, JobEvent>>(controller.signal, () => [E.left(withJob(aborted(), job))]));
  *
  * @since 0.1.0
  * @category combinators

@@ -21,8 +21,10 @@ import { createStatusPoller, retryBudgetCell } from './statusPoller';
  * The reactive jobs API of one client.
  *
  * @example
- * import { createJobs, type Jobs } from 'planviewer-rx';
- * const jobs: Jobs = createJobs(port);
+ * import { createPlanviewer, type Jobs } from 'planviewer-rx';
+ * declare const key: string, secret: string;
+ * declare const savedJobUuid: string;
+ * const jobs: Jobs = createPlanviewer({ credentials: { key, secret } }); // or scriptedPlanviewer(…).client in tests
  * jobs.job$(savedJobUuid).subscribe(console.log);
  *
  * @since 0.1.0
@@ -60,7 +62,12 @@ export interface Jobs {
  * the calling code, not a failure of the API. Use {@link normalizeJobsOptions} to check them as data.
  *
  * @example
- * import { createJobs, results } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { RetrievedFile } from 'planviewer-rx';
+ * import { createJobs } from './createJobs';
+ * import { results } from 'planviewer-rx';
+ * declare const port: PlanviewerPort;
+ * declare const save: (file: RetrievedFile) => void;
  * const jobs = createJobs(port, { polling: { maxDelayMs: 30_000 } });
  * jobs.order$(['0fe30323-a86e-4048-a7e7-6d60c3365dcb']).pipe(results()).subscribe((file) => save(file));
  *

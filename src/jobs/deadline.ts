@@ -5,8 +5,18 @@ import { Observable, type MonoTypeOperatorFunction, type SchedulerLike } from 'r
  * One scheduled action per stream, gone as soon as the stream ends either way.
  *
  * @example
- * import { endAtDeadline } from 'planviewer-rx';
- * download$.pipe(endAtDeadline(deadlineAt, scheduler, () => E.left(withJob(timeout(60_000, undefined, 'finished'), job))));
+ * import * as E from 'fp-ts/lib/Either.js';
+ * import type { SchedulerLike } from 'rxjs';
+ * import { timeout } from 'planviewer-rx';
+ * import { withJob } from '../errors/PlanviewerError';
+ * import { endAtDeadline } from './deadline';
+ * declare const deadlineAt: number;
+ * declare const job: string;
+ * declare const scheduler: SchedulerLike;
+ * import type { Observable } from 'rxjs';
+ * import type { JobEvent, PlanviewerError } from 'planviewer-rx';
+ * declare const download$: Observable<E.Either<PlanviewerError, JobEvent>>;
+ * download$.pipe(endAtDeadline<E.Either<PlanviewerError, JobEvent>>(deadlineAt, scheduler, () => E.left(withJob(timeout(60_000, undefined, 'finished'), job))));
  *
  * @since 0.1.0
  * @category combinators

@@ -22,7 +22,11 @@ const toJobEvent = (job: string, intention: string | undefined, e: DownloadEvent
  * Unsubscribing unsubscribes from `port.retrieve`, which aborts the request.
  *
  * @example
- * import { downloadResult } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { RetryContext } from './retryTransient';
+ * import { downloadResult } from './downloadResult';
+ * declare const port: PlanviewerPort;
+ * declare const retryContext: RetryContext;
  * downloadResult(port, 'job-uuid', 'intention-uuid', retryContext).subscribe(console.log);
  *
  * @since 0.1.0

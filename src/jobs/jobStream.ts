@@ -26,7 +26,13 @@ import { answerWaitingForUser, fetchWaitingForUser } from './waitingForUser';
  * What a job stream is built from.
  *
  * @example
- * import type { JobStreamContext } from 'planviewer-rx';
+ * import type { StatusPoller } from './statusPoller';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { RetryContext } from './retryTransient';
+ * import type { JobStreamContext } from './jobStream';
+ * declare const poller: StatusPoller;
+ * declare const port: PlanviewerPort;
+ * declare const retryContext: RetryContext;
  * const context: JobStreamContext = { port, poller, retry: retryContext };
  *
  * @category model
@@ -41,7 +47,10 @@ export interface JobStreamContext {
  * One job to follow.
  *
  * @example
- * import type { FollowedJob } from 'planviewer-rx';
+ * import type { FollowedJob } from './jobStream';
+ * import type { NormalizedStreamOptions } from './JobsOptions';
+ * import { toJobUuid } from '../codecs/JobUuid';
+ * declare const options: NormalizedStreamOptions;
  * const followed: FollowedJob = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, intention: 'intention-uuid', orderedAt: 0, options };
  *
  * @category model
@@ -68,7 +77,12 @@ const WAITING = 'waiting for user';
  * the caller, once per stream: see `endOnAbort`.)
  *
  * @example
- * import { jobStream } from 'planviewer-rx';
+ * import type { JobStreamContext } from './jobStream';
+ * import { jobStream } from './jobStream';
+ * declare const context: JobStreamContext;
+ * import type { NormalizedStreamOptions } from './JobsOptions';
+ * import { toJobUuid } from '../codecs/JobUuid';
+ * declare const options: NormalizedStreamOptions;
  * jobStream(context, { job: 'job-uuid', options }).subscribe(console.log);
  *
  * @since 0.1.0

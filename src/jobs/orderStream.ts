@@ -42,7 +42,13 @@ const endedJob = (e: Emission): string | undefined =>
  * for it (see {@link readOrderAnswer}). Completes when every job has ended.
  *
  * @example
- * import { orderStream } from 'planviewer-rx';
+ * import type { JobStreamContext } from './jobStream';
+ * import type { SchedulerLike } from 'rxjs';
+ * import { orderStream } from './orderStream';
+ * declare const context: JobStreamContext;
+ * declare const scheduler: SchedulerLike;
+ * import type { NormalizedStreamOptions } from './JobsOptions';
+ * declare const options: NormalizedStreamOptions;
  * orderStream(context, scheduler, ['intention-uuid'], options).subscribe(console.log);
  *
  * @since 0.1.0

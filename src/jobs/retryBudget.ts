@@ -11,8 +11,9 @@ import { invalidInput, type InvalidInput, type PlanviewerError } from '../errors
  * within a budget the whole client shares. Orders are never retried.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
- * const jobs = createJobs(port, { retry: { maxAttempts: 3, budget: 10 } });
+ * import { createPlanviewer } from 'planviewer-rx';
+ * declare const key: string, secret: string;
+ * const pv = createPlanviewer({ credentials: { key, secret }, retry: { maxAttempts: 3, budget: 10 } });
  *
  * @since 0.1.0
  * @category model
@@ -41,7 +42,7 @@ export interface RetryOptions {
  * The shared bucket as data.
  *
  * @example
- * import type { RetryBudget } from 'planviewer-rx';
+ * import type { RetryBudget } from './retryBudget';
  * const nearlyEmpty: RetryBudget = { tokens: 1, capacity: 20, refundPerSuccess: 0.2 };
  *
  * @category model
@@ -60,7 +61,7 @@ export interface RetryBudget {
  * Every default of {@link RetryOptions}.
  *
  * @example
- * import { defaultRetryOptions } from 'planviewer-rx';
+ * import { defaultRetryOptions } from './retryBudget';
  * defaultRetryOptions.maxAttempts; // 6
  *
  * @category constructors
@@ -97,7 +98,7 @@ const checkNumber = (
  * Validates retry options and fills in the defaults.
  *
  * @example
- * import { normalizeRetryOptions } from 'planviewer-rx';
+ * import { normalizeRetryOptions } from './retryBudget';
  * normalizeRetryOptions({ maxAttempts: 0 }); // Left(InvalidInput retry.maxAttempts …)
  *
  * @category constructors
@@ -124,7 +125,7 @@ const stripUndefined = <T extends object>(o: T): Partial<T> =>
  * A full bucket for these options.
  *
  * @example
- * import { defaultRetryOptions, fullRetryBudget } from 'planviewer-rx';
+ * import { defaultRetryOptions, fullRetryBudget } from './retryBudget';
  * fullRetryBudget(defaultRetryOptions).tokens; // 20
  *
  * @category constructors
@@ -144,7 +145,7 @@ export const fullRetryBudget = (options: RetryOptions): RetryBudget => ({
  * when it is empty.
  *
  * @example
- * import { takeRetry } from 'planviewer-rx';
+ * import { takeRetry } from './retryBudget';
  * takeRetry({ tokens: 0.5, capacity: 20, refundPerSuccess: 0.2 })._tag; // 'Left'
  *
  * @category combinators
@@ -156,7 +157,7 @@ export const takeRetry = (budget: RetryBudget): E.Either<RetryBudget, RetryBudge
  * A request succeeded: put `refundPerSuccess` back, up to the capacity.
  *
  * @example
- * import { refundRetry } from 'planviewer-rx';
+ * import { refundRetry } from './retryBudget';
  * refundRetry({ tokens: 19.9, capacity: 20, refundPerSuccess: 0.2 }).tokens; // 20
  *
  * @category combinators
@@ -174,7 +175,8 @@ export const refundRetry = (budget: RetryBudget): RetryBudget =>
  * The server's `Retry-After`, when the error carries one.
  *
  * @example
- * import { rateLimited, retryAfterOf } from 'planviewer-rx';
+ * import { retryAfterOf } from './retryBudget';
+ * import { rateLimited } from 'planviewer-rx';
  * retryAfterOf(rateLimited({ method: 'GET', url: 'https://x/jobs/status' }, '', 3_000)); // 3000
  *
  * @category destructors
@@ -188,7 +190,7 @@ export const retryAfterOf = (e: PlanviewerError): number | undefined =>
  * never shorter than the server's `Retry-After`.
  *
  * @example
- * import { defaultRetryOptions, retryDelay } from 'planviewer-rx';
+ * import { defaultRetryOptions, retryDelay } from './retryBudget';
  * retryDelay(3, defaultRetryOptions, () => 0.5, undefined); // 3000 (4000 × 0.75)
  * retryDelay(1, defaultRetryOptions, () => 0.5, 10_000); // 10000
  *

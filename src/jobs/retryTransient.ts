@@ -8,7 +8,11 @@ import { refundRetry, retryAfterOf, retryDelay, takeRetry, type RetryOptions } f
  * What a retried call needs: time, jitter, the options and the client's shared bucket.
  *
  * @example
- * import { defaultRetryOptions, type RetryContext } from 'planviewer-rx';
+ * import type { RetryBudget } from './retryBudget';
+ * import { asyncScheduler } from 'rxjs';
+ * import { defaultRetryOptions } from './retryBudget';
+ * import type { RetryContext } from './retryTransient';
+ * declare const budget: { get: () => RetryBudget; set: (b: RetryBudget) => void };
  * const context: RetryContext = { scheduler: asyncScheduler, random: Math.random, retry: defaultRetryOptions, budget };
  *
  * @category model
@@ -28,7 +32,15 @@ export interface RetryContext {
  * Emissions before the Left (download progress) are passed on too; a retry starts the call afresh.
  *
  * @example
- * import { retryTransient } from 'planviewer-rx';
+ * import type { RetryBudget } from './retryBudget';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { SchedulerLike } from 'rxjs';
+ * import { defaultRetryOptions } from './retryBudget';
+ * import { retryTransient } from './retryTransient';
+ * declare const budget: { get: () => RetryBudget; set: (b: RetryBudget) => void };
+ * declare const port: PlanviewerPort;
+ * declare const job: string;
+ * declare const scheduler: SchedulerLike;
  * retryTransient(() => port.waiting(job), { scheduler, random: Math.random, retry: defaultRetryOptions, budget });
  *
  * @since 0.1.0

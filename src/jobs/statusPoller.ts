@@ -35,7 +35,7 @@ import {
  * that ended the job. After a terminal status or a failure the follow completes.
  *
  * @example
- * import type { PollerUpdate } from 'planviewer-rx';
+ * import type { PollerUpdate } from './statusPoller';
  * const seen: PollerUpdate = { _tag: 'Observed', status: { uuid: 'j', status: 'in_progress' }, eta: 4_000 };
  *
  * @category model
@@ -48,8 +48,10 @@ export type PollerUpdate =
  * What a follower asks for.
  *
  * @example
- * import { defaultPollingPolicy, type FollowRequest } from 'planviewer-rx';
- * const request: FollowRequest = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, policy: defaultPollingPolicy };
+ * import { defaultPollingPolicy } from '../polling/PollingPolicy';
+ * import type { FollowRequest } from './statusPoller';
+ * import { toJobUuid } from '../codecs/JobUuid';
+ * const request: FollowRequest = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, policy: defaultPollingPolicy, deadlineAt: 600_000, deadlineMs: 600_000 };
  *
  * @category model
  */
@@ -69,7 +71,14 @@ export interface FollowRequest {
  * The one poller of a client: every followed job, one wake-up timer, batched status requests.
  *
  * @example
- * import { createStatusPoller } from 'planviewer-rx';
+ * import type { NormalizedConfig } from '../config/normalizeConfig';
+ * import type { PollingPolicy } from '../polling/PollingPolicy';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { createStatusPoller } from './statusPoller';
+ * import type { StatusPollerConfig } from './statusPoller';
+ * declare const config: StatusPollerConfig;
+ * declare const policy: PollingPolicy;
+ * declare const port: PlanviewerPort;
  * const poller = createStatusPoller(port, config);
  * const following = poller.follow({ job: 'job-uuid', policy }).subscribe(console.log);
  * poller.followedJobs(); // 1
@@ -89,7 +98,12 @@ export interface StatusPoller {
  * The poller's wiring.
  *
  * @example
- * import { defaultPollingPolicy, defaultRetryOptions, type StatusPollerConfig } from 'planviewer-rx';
+ * import type { RetryBudget } from './retryBudget';
+ * import { asyncScheduler } from 'rxjs';
+ * import { defaultPollingPolicy } from '../polling/PollingPolicy';
+ * import { defaultRetryOptions } from './retryBudget';
+ * import type { StatusPollerConfig } from './statusPoller';
+ * declare const budget: { get: () => RetryBudget; set: (b: RetryBudget) => void };
  * const config: StatusPollerConfig = {
  *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,
  *   retry: defaultRetryOptions, budget,
@@ -153,7 +167,12 @@ const toObservation = (s: JobStatus): JobObservation =>
  * ride along while there is room in those requests. Results are matched by uuid, never by position.
  *
  * @example
- * import { createStatusPoller, defaultPollingPolicy, defaultRetryOptions, fullRetryBudget } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { asyncScheduler } from 'rxjs';
+ * import { defaultPollingPolicy } from '../polling/PollingPolicy';
+ * import { defaultRetryOptions, fullRetryBudget } from './retryBudget';
+ * import { createStatusPoller } from './statusPoller';
+ * declare const port: PlanviewerPort;
  * let budget = fullRetryBudget(defaultRetryOptions);
  * const poller = createStatusPoller(port, {
  *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,

@@ -12,7 +12,7 @@ import { retryTransient, type RetryContext } from './retryTransient';
  * keys are string numbers from "1"), in index order.
  *
  * @example
- * import { toWaitingForUser } from 'planviewer-rx';
+ * import { toWaitingForUser } from './waitingForUser';
  * toWaitingForUser('job-1', { locaties: { '2': 'B', '1': 'A' }, message: 'Which?' }).choices;
  * // [{ index: 1, label: 'A' }, { index: 2, label: 'B' }]
  *
@@ -31,7 +31,11 @@ export const toWaitingForUser = (job: string, waiting: KikWaiting): WaitingForUs
  * Asks the server which locations a waiting job can use (retrying transient failures).
  *
  * @example
- * import { fetchWaitingForUser } from 'planviewer-rx';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { RetryContext } from './retryTransient';
+ * import { fetchWaitingForUser } from './waitingForUser';
+ * declare const port: PlanviewerPort;
+ * declare const retryContext: RetryContext;
  * fetchWaitingForUser(port, 'job-uuid', retryContext).subscribe(console.log); // Right(WaitingForUser)
  *
  * @since 0.1.0
@@ -57,8 +61,15 @@ export const fetchWaitingForUser = (
  * without a value leaves the job waiting.
  *
  * @example
- * import { answerWaitingForUser } from 'planviewer-rx';
- * answerWaitingForUser(port, waiting, (w) => of(w.choices[0].index), () => poller.pollSoon(waiting.job));
+ * import type { StatusPoller } from './statusPoller';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { of } from 'rxjs';
+ * import { answerWaitingForUser } from './waitingForUser';
+ * declare const poller: StatusPoller;
+ * declare const port: PlanviewerPort;
+ * import type { WaitingForUser } from 'planviewer-rx';
+ * declare const waiting: WaitingForUser;
+ * answerWaitingForUser(port, waiting, (w) => of(w.choices[0]!.index), () => poller.pollSoon(waiting.job));
  *
  * @since 0.1.0
  * @category constructors

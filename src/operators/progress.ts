@@ -9,8 +9,12 @@ const isProgress = <E>(e: E.Either<E, JobEvent>): e is E.Right<Progress> =>
  * Keeps the `Progress` events (status or step changes, with `eta` once known), e.g. for a progress bar.
  *
  * @example
+ * import type { Planviewer } from 'planviewer-rx';
  * import { progress } from 'planviewer-rx';
- * pv.job$(job).pipe(progress()).subscribe((p) => bar.update(p.current, { total: p.total }));
+ * declare const bar: { update(current: number, total: number): void };
+ * declare const job: string;
+ * declare const pv: Planviewer;
+ * pv.job$(job).pipe(progress()).subscribe((p) => bar.update(p.current, p.total));
  *
  * @since 0.1.0
  * @category operators

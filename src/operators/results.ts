@@ -22,7 +22,10 @@ const isResult = <E>(e: E.Either<E, JobEvent>): e is E.Right<Result> =>
  * so a `save(file)` needs no unwrapping. Lefts and other events are dropped (see `failures()`).
  *
  * @example
+ * import type { Planviewer } from 'planviewer-rx';
  * import { results } from 'planviewer-rx';
+ * declare const intention: string;
+ * declare const pv: Planviewer;
  * pv.order$([intention]).pipe(results()).subscribe((f) => console.log(f.job, f.filename, f.size));
  *
  * @since 0.1.0

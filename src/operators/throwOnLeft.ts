@@ -8,7 +8,10 @@ import type { PlanviewerError, PlanviewerErrorTag } from '../errors/PlanviewerEr
  * `'JobFailed'`…), `message` is `describeError(error)`, and the typed error is on `.error`.
  *
  * @example
+ * import type { Observable } from 'rxjs';
  * import { PlanviewerFailure } from 'planviewer-rx';
+ * declare const source$: Observable<unknown>;
+ * declare const retryLater: () => void;
  * source$.subscribe({ error: (e) => e instanceof PlanviewerFailure && e.error._tag === 'Timeout' && retryLater() });
  *
  * @since 0.1.0
@@ -28,7 +31,10 @@ export class PlanviewerFailure<E extends PlanviewerError = PlanviewerError> exte
  * failed job, where the Either stream would go on with the others.
  *
  * @example
+ * import type { Planviewer } from 'planviewer-rx';
  * import { throwOnLeft } from 'planviewer-rx';
+ * declare const job: string;
+ * declare const pv: Planviewer;
  * pv.job$(job).pipe(throwOnLeft()).subscribe({ next: (ev) => console.log(ev._tag), error: (e) => console.error(e.name, e.message) });
  *
  * @since 0.1.0

@@ -14,7 +14,7 @@
  * One status as the poller sees it: the server's status string and, when sent, the progress counts.
  *
  * @example
- * import type { JobObservation } from 'planviewer-rx';
+ * import type { JobObservation } from './PollState';
  * const seen: JobObservation = { status: 'in_progress', current: 2, total: 6 };
  *
  * @category model
@@ -30,7 +30,7 @@ export interface JobObservation {
  * `after` and `by` (two consecutive polls).
  *
  * @example
- * import type { PaceMark } from 'planviewer-rx';
+ * import type { PaceMark } from './PollState';
  * const started: PaceMark = { after: 0, by: 3_000, current: 0 }; // ordered at 0, seen running at 3 s
  *
  * @category model
@@ -45,7 +45,7 @@ export interface PaceMark {
  * The poller's knowledge of one job. Times are scheduler milliseconds.
  *
  * @example
- * import { startPolling, observeStatus } from 'planviewer-rx';
+ * import { observeStatus, startPolling } from './PollState';
  * const s = observeStatus(startPolling(0, { fresh: true }), { status: 'in_progress', current: 1, total: 4 }, 2_500);
  * s.last?.current; // 1
  *
@@ -87,7 +87,7 @@ export interface PollState {
  * had no progress yet: the first steps seen then tell the job's pace at once.
  *
  * @example
- * import { startPolling } from 'planviewer-rx';
+ * import { startPolling } from './PollState';
  * startPolling(1_000, { fresh: false }).since; // 1000
  *
  * @category constructors
@@ -113,7 +113,7 @@ export const startPolling = (now: number, options: { readonly fresh: boolean }):
  * means it is still running.
  *
  * @example
- * import { isTerminalStatus } from 'planviewer-rx';
+ * import { isTerminalStatus } from './PollState';
  * isTerminalStatus('finished'); // true
  * isTerminalStatus('queued'); // false
  *
@@ -125,7 +125,7 @@ export const isTerminalStatus = (status: string): boolean => status === 'finishe
  * Whether an observation carries usable progress counts (0 ≤ current ≤ total, total > 0).
  *
  * @example
- * import { hasProgress } from 'planviewer-rx';
+ * import { hasProgress } from './PollState';
  * hasProgress({ status: 'in_progress', current: 1, total: 3 }); // true
  * hasProgress({ status: 'queued' }); // false
  *
@@ -146,7 +146,7 @@ export const hasProgress = (
  * Whether two observations differ in what a user would notice: status, current or total.
  *
  * @example
- * import { isChange } from 'planviewer-rx';
+ * import { isChange } from './PollState';
  * isChange({ status: 'in_progress', current: 1, total: 3 }, { status: 'in_progress', current: 2, total: 3 }); // true
  *
  * @category refinements
@@ -200,7 +200,7 @@ const stepsAdvanced = (before: JobObservation | undefined, after: JobObservation
  * Folds a status observed at `now` into the state.
  *
  * @example
- * import { startPolling, observeStatus } from 'planviewer-rx';
+ * import { observeStatus, startPolling } from './PollState';
  * const s0 = startPolling(0, { fresh: true });
  * const s1 = observeStatus(s0, { status: 'in_progress', current: 0, total: 3 }, 2_500);
  * const s2 = observeStatus(s1, { status: 'in_progress', current: 0, total: 3 }, 4_000);
@@ -230,7 +230,7 @@ export const observeStatus = (state: PollState, observation: JobObservation, now
  * becomes `JobNotFound` once `misses` reaches the policy's `missesBeforeNotFound`.
  *
  * @example
- * import { startPolling, observeMiss } from 'planviewer-rx';
+ * import { observeMiss, startPolling } from './PollState';
  * observeMiss(startPolling(0, { fresh: true }), 2_500).misses; // 1
  *
  * @category combinators
@@ -244,7 +244,7 @@ export const observeMiss = (state: PollState, now: number): PollState => {
  * The server asked us to wait (`Retry-After`): no poll of this job before `until`.
  *
  * @example
- * import { startPolling, observeRetryAfter } from 'planviewer-rx';
+ * import { observeRetryAfter, startPolling } from './PollState';
  * observeRetryAfter(startPolling(0, { fresh: true }), 30_000).notBefore; // 30000
  *
  * @category combinators
@@ -259,7 +259,7 @@ export const observeRetryAfter = (state: PollState, until: number): PollState =>
  * model predicts. A `Retry-After` still wins.
  *
  * @example
- * import { startPolling, pollSoon } from 'planviewer-rx';
+ * import { pollSoon, startPolling } from './PollState';
  * pollSoon(startPolling(0, { fresh: false }), 500).soonAt; // 500
  *
  * @category combinators

@@ -14,7 +14,7 @@ import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
  * percentile stays under 2 s, with as few status requests as that allows. See docs/polling.md.
  *
  * @example
- * import { normalizePollingPolicy } from 'planviewer-rx';
+ * import { normalizePollingPolicy } from 'planviewer-rx/polling';
  * const frugal = normalizePollingPolicy({ precisionMs: 5_000, maxDelayMs: 120_000 }); // Right(policy)
  *
  * @since 0.1.0
@@ -107,7 +107,7 @@ export type PollingOptions = Partial<PollingPolicy>;
  * Every default of {@link PollingPolicy}.
  *
  * @example
- * import { defaultPollingPolicy } from 'planviewer-rx';
+ * import { defaultPollingPolicy } from 'planviewer-rx/polling';
  * defaultPollingPolicy.precisionMs; // 1700
  *
  * @since 0.1.0
@@ -162,7 +162,7 @@ const checks: { readonly [K in keyof PollingPolicy]: Check } = {
  * `InvalidInput` naming the field (`polling.<name>`).
  *
  * @example
- * import { normalizePollingPolicy } from 'planviewer-rx';
+ * import { normalizePollingPolicy } from 'planviewer-rx/polling';
  * normalizePollingPolicy({ minDelayMs: 5_000, maxDelayMs: 1_000 });
  * // Left(InvalidInput polling.maxDelayMs: must be at least minDelayMs (5000))
  *

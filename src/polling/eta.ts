@@ -7,7 +7,9 @@ import { hasProgress, isTerminalStatus, type PollState } from './PollState';
  * its pace (an estimate from the prior alone would be a guess dressed up as a number), 0 once it ended.
  *
  * @example
- * import { defaultPollingPolicy, eta, observeStatus, startPolling } from 'planviewer-rx';
+ * import { observeStatus, startPolling } from './PollState';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { eta } from './eta';
  * let s = startPolling(0, { fresh: true });
  * s = observeStatus(s, { status: 'in_progress', current: 0, total: 4 }, 1_000);
  * eta(s, defaultPollingPolicy, 1_000); // undefined: no step seen yet

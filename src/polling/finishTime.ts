@@ -27,7 +27,7 @@ const P_LOW = 0.02425;
  * The standard normal quantile (inverse CDF), Acklam's rational approximation (relative error < 1.2e-9).
  *
  * @example
- * import { normalQuantile } from 'planviewer-rx';
+ * import { normalQuantile } from './finishTime';
  * Math.round(normalQuantile(0.975) * 100) / 100; // 1.96
  *
  * @category utils
@@ -50,7 +50,7 @@ export const normalQuantile = (p: number): number => {
  * window of width `w` (between two polls) and lasts its minimum plus up to `h` more.
  *
  * @example
- * import { trapezoidQuantile } from 'planviewer-rx';
+ * import { trapezoidQuantile } from './finishTime';
  * trapezoidQuantile(0, 10, 0.5); // 5
  *
  * @category utils

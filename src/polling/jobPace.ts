@@ -5,7 +5,9 @@ import { hasProgress, type PollState } from './PollState';
  * The poller's estimate of how long one step of this job takes.
  *
  * @example
- * import { defaultPollingPolicy, jobPace, startPolling } from 'planviewer-rx';
+ * import { startPolling } from './PollState';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { jobPace } from './jobPace';
  * jobPace(startPolling(0, { fresh: true }), defaultPollingPolicy); // { msPerStep: 4000, stepsSeen: 0, uncertaintyMs: 1000 }
  *
  * @category model
@@ -26,7 +28,9 @@ const mid = (a: number, b: number): number => (a + b) / 2;
  * ended on average k/(k+1) into the gap (the maximum of k uniform points); for one step, the middle.
  *
  * @example
- * import { estimatedChangeAt } from 'planviewer-rx';
+ * import { estimatedChangeAt } from './jobPace';
+ * import type { PollState } from './PollState';
+ * declare const state: PollState;
  * estimatedChangeAt({ ...state, changedAfter: 0, changedBy: 3_000, changeSteps: 2 }); // 2000
  *
  * @category destructors
@@ -47,7 +51,9 @@ export const estimatedChangeAt = (state: PollState): number => {
  * first lucky or unlucky step from swinging the estimate.
  *
  * @example
- * import { defaultPollingPolicy, jobPace, observeStatus, startPolling } from 'planviewer-rx';
+ * import { observeStatus, startPolling } from './PollState';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { jobPace } from './jobPace';
  * let s = startPolling(0, { fresh: true });
  * s = observeStatus(s, { status: 'in_progress', current: 0, total: 5 }, 1_000);
  * s = observeStatus(s, { status: 'in_progress', current: 2, total: 5 }, 5_000);

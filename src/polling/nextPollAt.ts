@@ -100,7 +100,9 @@ const modelDelay = (
  * a job that ended.
  *
  * @example
- * import { defaultPollingPolicy, plannedDelay, startPolling } from 'planviewer-rx';
+ * import { startPolling } from './PollState';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { plannedDelay } from './nextPollAt';
  * plannedDelay(startPolling(0, { fresh: true }), defaultPollingPolicy); // 3000 (initialDelayMs)
  *
  * @since 0.1.0
@@ -123,7 +125,9 @@ export const plannedDelay = (state: PollState, policy: PollingPolicy): number =>
  * that ended.
  *
  * @example
- * import { defaultPollingPolicy, nextPollAt, startPolling } from 'planviewer-rx';
+ * import { startPolling } from './PollState';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { nextPollAt } from './nextPollAt';
  * nextPollAt(startPolling(0, { fresh: true }), defaultPollingPolicy, () => 0); // 3000
  *
  * @since 0.1.0

@@ -13,6 +13,7 @@ import * as crypto from 'node:crypto';
  *
  * @example
  * ```ts
+ * import { builtInAccounts, startSimulator } from 'planviewer-rx/simulator';
  * const sim = await startSimulator({
  *   accounts: [...builtInAccounts, { key: 'tight', secret: 'tight-secret', dailyCap: 1, grace: 0 }],
  * });
@@ -39,6 +40,8 @@ export interface AccountConfig {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.accounts.get('demo')?.dailyCap; // 10
  * ```
  */
@@ -57,6 +60,8 @@ export interface Account {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.accounts.usage('demo'); // { day: '2026-01-05', ordered: 11, capReachedAt: 1767…, remaining: 2, … }
  * ```
  */
@@ -79,6 +84,8 @@ export interface AccountUsage {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.accounts.update('demo', { paymentOnAccount: false }); // next order → 402
  * ```
  */
@@ -111,6 +118,10 @@ export interface AccountStore extends AccountRegistry {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * import { demoAccount } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
+ * const basic = (a: { key: string; secret: string }) => `Basic ${btoa(`${a.key}:${a.secret}`)}`;
  * fetch(`${sim.url}/product_api/v1/products/list`, { headers: { authorization: basic(demoAccount) } });
  * ```
  */
@@ -179,6 +190,7 @@ export const benchAccount = {
  *
  * @example
  * ```ts
+ * import { builtInAccounts } from 'planviewer-rx/simulator';
  * builtInAccounts.map((a) => a.key); // ['demo', 'other', 'no-payment', 'bench']
  * ```
  */

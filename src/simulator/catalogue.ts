@@ -13,6 +13,9 @@ import { uuidFrom } from './random';
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * import { sampleAddress } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * const [intention] = sim.catalogue.intentionsAt(sampleAddress.uuid, ['bestemmingsplanrapport']);
  * intention.properties.plan_id; // 'NL.IMRO.9999.BPPlaatsCentrum-VG01'
  * ```
@@ -33,6 +36,9 @@ export interface Intention {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * import { sampleAddress } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * const intentions = sim.catalogue.intentionsAt(sampleAddress.uuid); // every product orderable there
  * ```
  */

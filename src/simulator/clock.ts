@@ -28,6 +28,7 @@ export interface Clock {
  *
  * @example
  * ```ts
+ * import { manualClock } from 'planviewer-rx/simulator';
  * const clock = manualClock();
  * clock.advance(5_000); // five simulated seconds pass, instantly
  * clock.now() === Date.UTC(2026, 0, 5, 9, 0, 5); // true
@@ -46,6 +47,7 @@ export interface ManualClock extends Clock {
  *
  * @example
  * ```ts
+ * import { scaledClock } from 'planviewer-rx/simulator';
  * const clock = scaledClock(100); // one real second = 100 simulated seconds
  * ```
  */
@@ -59,6 +61,7 @@ export interface ScaledClock extends Clock {
  *
  * @example
  * ```ts
+ * import { realClock } from 'planviewer-rx/simulator';
  * realClock().now(); // ≈ Date.now()
  * ```
  */
@@ -72,6 +75,7 @@ export interface RealClock extends Clock {
  *
  * @example
  * ```ts
+ * import { DEFAULT_CLOCK_START } from 'planviewer-rx/simulator';
  * new Date(DEFAULT_CLOCK_START).toISOString(); // '2026-01-05T09:00:00.000Z'
  * ```
  */
@@ -82,6 +86,7 @@ export const DEFAULT_CLOCK_START: number = Date.UTC(2026, 0, 5, 9, 0, 0);
  *
  * @example
  * ```ts
+ * import { realClock, startSimulator } from 'planviewer-rx/simulator';
  * const sim = await startSimulator({ clock: realClock() });
  * ```
  */
@@ -93,6 +98,7 @@ export const realClock = (): RealClock => ({ kind: 'real', now: () => Date.now()
  *
  * @example
  * ```ts
+ * import { scaledClock, startSimulator } from 'planviewer-rx/simulator';
  * const sim = await startSimulator({ clock: scaledClock(100) }); // a 6-minute product takes 3.6 s
  * ```
  */
@@ -110,6 +116,7 @@ export const scaledClock = (speed: number, startMs: number = Date.now()): Scaled
  *
  * @example
  * ```ts
+ * import { manualClock, startSimulator } from 'planviewer-rx/simulator';
  * const clock = manualClock();
  * const sim = await startSimulator({ clock });
  * // …order a job…

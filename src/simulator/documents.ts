@@ -12,6 +12,8 @@ import { randomInt, seededRandom } from './random';
  *
  * @example
  * ```ts
+ * import type { KadasterDocument } from 'planviewer-rx';
+ * declare const res: Response;
  * const docs = (await res.json()) as KadasterDocument[];
  * docs[0]?.identificatie; // 'NL.IMKAD.TIAStuk.…'
  * ```

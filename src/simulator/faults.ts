@@ -34,6 +34,8 @@ import { type RouteId } from './routeIds';
  *
  * @example
  * ```ts
+ * import type { Fault, Simulator } from 'planviewer-rx/simulator';
+ * declare const other: Simulator;
  * const lostOrder: Fault = { kind: 'resetAfterWork' };
  * const slow: Fault = { kind: 'delay', ms: 2_000 };
  * const elsewhere: Fault = { kind: 'redirect', location: other.url }; // other port, same host
@@ -65,6 +67,8 @@ export type Fault =
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.requests.count({ fault: 'resetAfterWork' });
  * ```
  */
@@ -77,6 +81,8 @@ export type FaultKind = Fault['kind'];
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * // The 2nd and 3rd status requests after this rule was added get a 503:
  * sim.faults.add({ route: 'jobs/status', nth: [2, 3], fault: { kind: 'serverError' } });
  * // One order in ten loses its response, at most twice, reproducibly for a given seed:
@@ -102,6 +108,8 @@ export interface FaultRule {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * const fault = sim.faults.add({ route: 'jobs/order', fault: { kind: 'resetAfterWork' }, times: 1 });
  * // …
  * fault.applied; // 1
@@ -123,6 +131,8 @@ export interface ActiveFault {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.faults.add({ route: 'jobs/retrieve', fault: { kind: 'stalledBody', ms: 500 } });
  * sim.faults.clear();
  * ```

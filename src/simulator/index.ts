@@ -1,6 +1,8 @@
 /**
  * `planviewer-rx/simulator`: a local Planviewer Product API for tests, demos and benchmarks.
  * See docs/simulator.md.
+ *
+ * @module planviewer-rx/simulator
  */
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
 export {

@@ -14,6 +14,7 @@ import { randomBetween, randomInt, seededRandom, uuidFrom } from './random';
  *
  * @example
  * ```ts
+ * import { JobStatusValue } from 'planviewer-rx/simulator';
  * const done: JobStatusValue = 'finished';
  * ```
  */
@@ -24,6 +25,9 @@ export type JobStatusValue = 'initial' | 'in_progress' | 'finished' | 'waiting f
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
+ * declare const uuid: string;
  * sim.jobs.get(uuid)?.status(); // { uuid, status: 'in_progress', progress: { current: 2, total: 6 } }
  * ```
  */
@@ -38,6 +42,11 @@ export interface JobStatus {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const jobUuid: string;
+ * import type { ManualClock } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
+ * declare const clock: ManualClock;
  * const job = sim.jobs.get(jobUuid)!;
  * clock.set(job.finishedAt); // jump to the moment it finishes
  * job.status().status; // 'finished'
@@ -88,6 +97,9 @@ export interface SimJob {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
+ * declare const seenAt: Map<string, number>;
  * const delays = sim.jobs.list().map((job) => seenAt.get(job.uuid)! - job.finishedAt);
  * ```
  */

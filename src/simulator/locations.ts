@@ -13,6 +13,8 @@
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.catalogue.plan('NL.IMRO.9999.BPPlaatsCentrum-VG01')?.datum; // '2016-03-01'
  * ```
  */
@@ -29,6 +31,7 @@ export interface Plan {
  *
  * @example
  * ```ts
+ * import { kikAddress } from 'planviewer-rx/simulator';
  * kikAddress.title; // 'Kerkweg 8, 1234AC Dorp'
  * ```
  */
@@ -54,6 +57,9 @@ export interface AddressLocation {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * import { kikAddress } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * const lot = sim.catalogue.location(kikAddress.parcels[0]!); // { kind: 'perceel', title: 'Dorp A 100', … }
  * ```
  */
@@ -79,6 +85,7 @@ export interface ParcelLocation {
  *
  * @example
  * ```ts
+ * import { locations, type Location } from 'planviewer-rx/simulator';
  * const titles = locations.map((l: Location) => l.title);
  * ```
  */
@@ -89,6 +96,7 @@ export type Location = AddressLocation | ParcelLocation;
  *
  * @example
  * ```ts
+ * import { plans } from 'planviewer-rx/simulator';
  * plans.map((p) => p.id); // ['NL.IMRO.9999.BPPlaatsCentrum-VG01', …]
  * ```
  */
@@ -155,6 +163,7 @@ const parcel = (fields: Omit<ParcelLocation, 'kind' | 'title' | 'covered'>): Par
  *
  * @example
  * ```ts
+ * import { sampleAddress } from 'planviewer-rx/simulator';
  * sampleAddress.postcode; // '1234AB'
  * sampleAddress.huisnummer; // '2'
  * ```
@@ -177,6 +186,7 @@ export const sampleAddress: AddressLocation = address({
  *
  * @example
  * ```ts
+ * import { kikAddress } from 'planviewer-rx/simulator';
  * kikAddress.parcels.length; // 2
  * ```
  */
@@ -197,6 +207,7 @@ export const kikAddress: AddressLocation = address({
  *
  * @example
  * ```ts
+ * import { uncoveredAddress } from 'planviewer-rx/simulator';
  * uncoveredAddress.covered; // false
  * ```
  */
@@ -218,6 +229,7 @@ export const uncoveredAddress: AddressLocation = address({
  *
  * @example
  * ```ts
+ * import { locations } from 'planviewer-rx/simulator';
  * locations.filter((l) => l.kind === 'perceel').length; // 6
  * ```
  */

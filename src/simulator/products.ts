@@ -10,6 +10,7 @@
  *
  * @example
  * ```ts
+ * import type { Range } from 'planviewer-rx/simulator';
  * const stepMs: Range = [1_000, 4_000];
  * ```
  */
@@ -22,6 +23,7 @@ export type Range = readonly [min: number, max: number];
  *
  * @example
  * ```ts
+ * import { ProductSpec } from 'planviewer-rx/simulator';
  * const spec: ProductSpec = { slug: 'lot-map', name: 'Lot map', steps: 2, stepMs: [500, 900], availability: 'perceel' };
  * ```
  */
@@ -71,6 +73,8 @@ export interface ProductSpec {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.catalogue.product('percelenrapport')?.steps; // [10, 10]
  * ```
  */
@@ -102,6 +106,7 @@ const plan = (slug: string, name: string, steps: number | Range, stepMs: Range):
  *
  * @example
  * ```ts
+ * import { defaultProducts } from 'planviewer-rx/simulator';
  * defaultProducts.find((p) => p.slug === 'percelenrapport'); // 10 steps of 3–12 s
  * ```
  */
@@ -167,6 +172,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
  *
  * @example
  * ```ts
+ * import { normalizeProduct } from 'planviewer-rx/simulator';
  * normalizeProduct({ slug: 'x', name: 'X', steps: 2, stepMs: [10, 20] }).queueMs; // [200, 1000]
  * ```
  */

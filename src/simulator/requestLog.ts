@@ -12,6 +12,8 @@ import { type RouteId } from './routeIds';
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * const polls = sim.requests.entries({ route: 'jobs/status' });
  * const polled = new Set(polls.flatMap((e) => e.uuids)); // job uuids asked about
  * ```
@@ -50,6 +52,8 @@ export interface RequestLogEntry {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.requests.count({ route: 'jobs/order', account: 'demo', status: 200 });
  * ```
  */
@@ -66,6 +70,8 @@ export interface RequestFilter {
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * expect(sim.requests.count('jobs/order')).toBe(1);
  * expect(sim.requests.countsByRoute()).toEqual({ 'jobs/order': 1, 'jobs/status': 4, 'jobs/retrieve': 1 });
  * ```

@@ -3,6 +3,8 @@
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * sim.requests.count('jobs/order'); // POST /product_api/v1/jobs/order requests so far
  * sim.faults.add({ route: 'jobs/status', nth: 1, fault: { kind: 'serverError' } });
  * ```
@@ -27,6 +29,7 @@ export const ROUTE_IDS = [
  *
  * @example
  * ```ts
+ * import { RouteId } from 'planviewer-rx/simulator';
  * const route: RouteId = 'jobs/retrieve'; // GET /product_api/v1/jobs/retrieve/{uuid}
  * ```
  */
@@ -37,6 +40,9 @@ export type RouteId = (typeof ROUTE_IDS)[number];
  *
  * @example
  * ```ts
+ * import type { Simulator } from 'planviewer-rx/simulator';
+ * import { API_PREFIX } from 'planviewer-rx/simulator';
+ * declare const sim: Simulator;
  * `${sim.url}${API_PREFIX}/products/list` === `${sim.apiUrl}/products/list`; // true
  * ```
  */

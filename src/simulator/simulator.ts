@@ -22,6 +22,7 @@ import { createServer } from './server';
  *
  * @example
  * ```ts
+ * import { SimulatorOptions, manualClock } from 'planviewer-rx/simulator';
  * const options: SimulatorOptions = { clock: manualClock(), seed: 7, faults: [] };
  * ```
  */
@@ -60,6 +61,7 @@ export interface SimulatorOptions {
  *
  * @example
  * ```ts
+ * import { manualClock, startSimulator } from 'planviewer-rx/simulator';
  * const sim = await startSimulator({ clock: manualClock() });
  * const auth = 'Basic ' + Buffer.from('demo:demo-secret').toString('base64');
  * const res = await fetch(`${sim.apiUrl}/products/list`, { headers: { authorization: auth } });

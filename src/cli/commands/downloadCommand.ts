@@ -9,6 +9,11 @@ import { followLedgerJobs } from './followLedgerJobs';
  * `--out` and records it in the ledger. Labels and intentions come from the ledger when it knows the job.
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { downloadCommand } from './downloadCommand';
+ * import type { CommonOptions } from '../cliArgs';
+ * declare const run: CommandRun;
+ * declare const common: CommonOptions;
  * await downloadCommand(run, { common, follow: {}, jobs: ['7e6d5c4b-3a29-4f18-9e07-222222222222'] });
  */
 export const downloadCommand = async (

@@ -8,6 +8,13 @@ import type { CommandRun } from './CommandRun';
  * saves their results: the common core of `download` and `resume`.
  *
  * @example
+ * import type { FollowContext } from '../followJobs';
+ * import type { CommandRun } from './CommandRun';
+ * import { followLedgerJobs } from './followLedgerJobs';
+ * declare const ctx: FollowContext;
+ * declare const run: CommandRun;
+ * declare const intention: string;
+ * declare const job: string;
  * const summary = await followLedgerJobs(run, [{ job, intention }], ctx, 'resume', undefined);
  */
 export const followLedgerJobs = (

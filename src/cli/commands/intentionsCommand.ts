@@ -13,6 +13,9 @@ const describeProperties = (properties: Record<string, unknown>): string =>
  * what `order` takes).
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { intentionsCommand } from './intentionsCommand';
+ * declare const run: CommandRun;
  * await intentionsCommand(run, ['cd017d6c-dbb3-4372-91e8-ed98de04cd0b'], ['bestemmingsplanrapport']);
  * // 3ca18ee6-a6be-4934-8e4a-3edc8b2106dd  bestemmingsplanrapport  (location cd017d6c…)  Plaats Centrum
  */

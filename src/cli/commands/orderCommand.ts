@@ -11,7 +11,10 @@ import type { CommandResult, CommandRun } from './CommandRun';
  * The arguments of `planviewer order`.
  *
  * @example
- * const args: OrderArgs = { common, follow: { choose: 1 }, intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true };
+ * import type { CommonOptions } from '../cliArgs';
+ * import type { OrderArgs } from './orderCommand';
+ * declare const common: CommonOptions;
+ * const args: OrderArgs = { common, follow: { choose: 1 }, locations: [], intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true };
  */
 export interface OrderArgs {
   readonly common: CommonOptions;
@@ -27,7 +30,12 @@ export interface OrderArgs {
  * one POST, follow, save, summary.
  *
  * @example
- * await orderCommand(run, { common, follow: {}, intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true });
+ * import type { CommandRun } from './CommandRun';
+ * import { orderCommand } from './orderCommand';
+ * import type { CommonOptions } from '../cliArgs';
+ * declare const run: CommandRun;
+ * declare const common: CommonOptions;
+ * await orderCommand(run, { common, follow: {}, locations: [], intentions: ['3ca18ee6-a6be-4934-8e4a-3edc8b2106dd'], yes: true });
  */
 export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandResult => {
   const ctx = followContext(run.io, run.reporter, args.common, args.follow);

@@ -6,6 +6,9 @@ import { printRow, type CommandResult, type CommandRun } from './CommandRun';
  * `planviewer products`: one line per orderable product (slug and name).
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { productsCommand } from './productsCommand';
+ * declare const run: CommandRun;
  * await productsCommand(run); // percelenrapport  Percelenrapport …
  */
 export const productsCommand = async (run: CommandRun): CommandResult => {

@@ -13,6 +13,11 @@ import { followLedgerJobs } from './followLedgerJobs';
  * the exit code 7. Nothing is ever ordered again.
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { resumeCommand } from './resumeCommand';
+ * import type { CommonOptions } from '../cliArgs';
+ * declare const run: CommandRun;
+ * declare const common: CommonOptions;
  * await resumeCommand(run, { common, follow: {} });
  */
 export const resumeCommand = async (

@@ -8,6 +8,7 @@ import { printRow, type CommandResult, type CommandRun } from './CommandRun';
  * The address a `search` looks for.
  *
  * @example
+ * import { SearchArgs } from './searchCommand';
  * const args: SearchArgs = { postcode: '2345CD', huisnummer: '12', huisletter: 'B' };
  */
 export interface SearchArgs {
@@ -21,6 +22,9 @@ export interface SearchArgs {
  * `planviewer search <postcode> <huisnummer>`: the matching locations, best first, with their uuids.
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { searchCommand } from './searchCommand';
+ * declare const run: CommandRun;
  * await searchCommand(run, { postcode: '1234AB', huisnummer: '2' });
  * // cd017d6c-dbb3-4372-91e8-ed98de04cd0b  Voorbeeldstraat 2, 1234AB Plaats
  */

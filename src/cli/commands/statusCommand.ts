@@ -7,6 +7,9 @@ import { printRow, type CommandResult, type CommandRun } from './CommandRun';
  * `planviewer status <job…>`: status and progress of each job, from one status request.
  *
  * @example
+ * import type { CommandRun } from './CommandRun';
+ * import { statusCommand } from './statusCommand';
+ * declare const run: CommandRun;
  * await statusCommand(run, ['7e6d5c4b-3a29-4f18-9e07-222222222222']);
  * // 7e6d5c4b-3a29-4f18-9e07-222222222222  in_progress  3/6
  */
