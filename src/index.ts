@@ -114,6 +114,8 @@ export {
 // What the API answers (the types of the codecs; the codecs themselves are internal)
 export type { Intention, LocationIntentions } from './codecs/Intention';
 export type { JobStatus } from './codecs/JobStatus';
+// The uuid every event names: keep it to follow the job later with `job$` (any case is accepted there).
+export { toJobUuid, type JobUuid } from './codecs/JobUuid';
 export type { KadasterDocument } from './codecs/KadasterDocument';
 export type { KikWaiting } from './codecs/KikWaiting';
 export type { AddressProperties, Location } from './codecs/Location';
