@@ -94,7 +94,7 @@ export const JobStatusListCodec = t.readonlyArray(JobStatusCodec, 'JobStatusList
  * that job, and only that job, with the `DecodeError`.
  *
  * @example
- * import type { UnreadableJobStatus } from './JobStatus';
+ * import type { UnreadableJobStatus } from 'planviewer-rx';
  * declare const entry: UnreadableJobStatus;
  * console.log(entry.uuid, entry.error.errors);
  *

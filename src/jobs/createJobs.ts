@@ -41,8 +41,8 @@ export interface Jobs {
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
    * Follows a job ordered earlier (by this process or another); never orders. `job` is a plain string: the
-   * `job` of any event (a `JobUuid`), or a uuid you stored, in any case (events carry its canonical lower
-   * case; `toJobUuid` gives the same form). One that is no uuid is an `InvalidInput` for this stream alone.
+   * `job` of an event, a `JobUuid`, or a uuid you stored, in any case (events carry its canonical lower
+   * case, the form `toJobUuid` gives). One that is no uuid is an `InvalidInput` for this stream alone.
    */
   readonly job$: (job: string, options?: FollowJobOptions) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
