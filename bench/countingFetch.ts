@@ -22,9 +22,10 @@ export interface CountingFetch {
 /**
  * Wraps a fetch (cross-fetch, the client's default, so every strategy uses the same HTTP stack).
  *
- * A request counts as in flight until `text()` or `arrayBuffer()` settles: the client's status and order
- * calls and the anchors all read their bodies that way. A body that is never read would keep the driver
- * waiting, which its watchdog reports rather than hiding.
+ * A request counts as in flight until `text()` or `arrayBuffer()` settles, or until its `body` stream
+ * ends, fails or is cancelled: the anchors read with `text()`, the client streams its JSON answers from
+ * `body` (to stop at `maxJsonBodyBytes`). A body that is never read would keep the driver waiting, which
+ * its watchdog reports rather than hiding.
  *
  * @example
  * const { fetch } = countingFetch();
@@ -54,10 +55,45 @@ export const countingFetch = (inner: FetchLike = crossFetch as unknown as FetchL
     return {
       status: response.status,
       headers: response.headers,
-      body: response.body,
+      body: trackBody(response.body, done),
       text: () => track(response.text()),
       arrayBuffer: () => track(response.arrayBuffer()),
     };
   };
   return { fetch, inFlight: () => inFlight, sent: () => sent };
+};
+
+/**
+ * The body as it is, with `done` called once it has been read to the end, failed or been given up. A Node
+ * Readable (node-fetch 2 under cross-fetch) reports that with events; a WHATWG stream is wrapped.
+ */
+const trackBody = (body: unknown, done: () => void): unknown => {
+  if (body === null || typeof body !== 'object') return body;
+  const node = body as { once?: (event: string, listener: () => void) => unknown };
+  if (typeof node.once === 'function') {
+    for (const event of ['end', 'close', 'error']) node.once(event, done);
+    return body;
+  }
+  if (body instanceof ReadableStream) {
+    const reader = (body as ReadableStream<Uint8Array>).getReader();
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        try {
+          const { done: ended, value } = await reader.read();
+          if (ended) {
+            done();
+            controller.close();
+          } else controller.enqueue(value);
+        } catch (error) {
+          done();
+          controller.error(error);
+        }
+      },
+      cancel: async (reason) => {
+        done();
+        await reader.cancel(reason);
+      },
+    });
+  }
+  return body;
 };

@@ -47,6 +47,7 @@ export type { RetrievedFile } from './jobs/RetrievedFile';
 export {
   aborted,
   badRequest,
+  bodyTooLarge,
   decodeError,
   forbidden,
   invalidInput,
@@ -67,6 +68,7 @@ export {
   unexpectedStatus,
   type Aborted,
   type BadRequest,
+  type BodyTooLarge,
   type DecodeError,
   type Forbidden,
   type InvalidInput,
@@ -113,7 +115,9 @@ export {
 
 // What the API answers (the types of the codecs; the codecs themselves are internal)
 export type { Intention, LocationIntentions } from './codecs/Intention';
-export type { JobStatus } from './codecs/JobStatus';
+export type { JobStatus, JobStatusEntry, UnreadableJobStatus } from './codecs/JobStatus';
+// The uuid every event names: keep it to follow the job later with `job$` (any case is accepted there).
+export { toJobUuid, type JobUuid } from './codecs/JobUuid';
 export type { KadasterDocument } from './codecs/KadasterDocument';
 export type { KikWaiting } from './codecs/KikWaiting';
 export type { AddressProperties, Location } from './codecs/Location';

@@ -101,6 +101,7 @@ export interface ProductApi {
   ) => TE.TaskEither<PlanviewerError, readonly OrderedJob[]>;
   /**
    * `GET /jobs/status` for any number of jobs: split under the URL limit, merged by uuid, in request order.
+   * `jobs` are uuids in any case, at least one, no job twice (else `InvalidInput`, nothing is sent).
    * Uuids come back in their canonical lower case. An entry that cannot be read fails the call with its
    * `DecodeError` (use `statusEntries` to get the readable ones and the unreadable ones apart).
    */
@@ -110,13 +111,17 @@ export interface ProductApi {
   ) => TE.TaskEither<PlanviewerError, readonly JobStatus[]>;
   /**
    * `GET /jobs/status`, read entry by entry: an entry of one of the asked jobs that cannot be read is an
-   * `UnreadableJobStatus` for that job alone, and entries that name no asked job are left out.
+   * `UnreadableJobStatus` for that job alone, and entries that name no asked job are left out. `jobs` as
+   * for `status`.
    */
   readonly statusEntries: (
     jobs: readonly string[],
     options?: CallOptions,
   ) => TE.TaskEither<PlanviewerError, readonly JobStatusEntry[]>;
-  /** `GET /jobs/retrieve/{job}`: the result file as a global Blob. */
+  /**
+   * `GET /jobs/retrieve/{job}`: the result file as a global Blob. Here and in `waiting`, `select` and
+   * `documents`, `job` is a uuid in any case; anything else is an `InvalidInput` and nothing is sent.
+   */
   readonly retrieve: (
     job: string,
     options?: RetrieveOptions,

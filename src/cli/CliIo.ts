@@ -49,6 +49,7 @@ export interface CliIo {
  * in which output may quote it (JSON-escaped inside a `--json` record, percent-encoded inside a URL).
  *
  * @example
+ * import { secretMasker } from './CliIo';
  * const masker = secretMasker();
  * masker.add('s3cr"et');
  * masker.mask('{"echo":"s3cr\\"et"}'); // '{"echo":"***"}'

@@ -9,7 +9,9 @@ import { progressBarsReporter } from './progressBarsReporter';
  * {@link jsonReporter}, {@link plainReporter} or {@link progressBarsReporter}.
  *
  * @example
- * const reporter = createReporter(io, { json: false });
+ * import { processIo } from './CliIo';
+ * import { createReporter } from './Reporter';
+ * const reporter = createReporter(processIo(), { json: false });
  * reporter.report({ type: 'note', text: 'Ordering 2 products' });
  * reporter.close();
  */
@@ -26,6 +28,8 @@ export interface Reporter {
  * plain lines otherwise.
  *
  * @example
+ * import { processIo } from './CliIo';
+ * import { createReporter } from './Reporter';
  * const reporter = createReporter(processIo(), { json: process.argv.includes('--json') });
  */
 export const createReporter = (io: CliIo, options: { readonly json: boolean }): Reporter =>

@@ -6,7 +6,10 @@ import type { PlanviewerError, Timeout } from '../errors/PlanviewerError';
  * so it is "still running", never "failed".
  *
  * @example
+ * import { isStillRunning } from './cliErrors';
+ * const job = '7e6d5c4b-3a29-4f18-9e07-222222222222';
  * isStillRunning({ _tag: 'Timeout', afterMs: 5000, lastStatus: 'in_progress', job }); // true
+ * isStillRunning({ _tag: 'Timeout', afterMs: 5000 }); // false: a request's timeout, no job
  */
 export const isStillRunning = (
   e: PlanviewerError,
@@ -20,7 +23,10 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
  * library call (a job still running at its deadline is picked up with `planviewer resume`).
  *
  * @example
- * describeForCli(timeout(5000, undefined, 'in_progress')); // '… run `planviewer resume` …'
+ * import { timeout } from 'planviewer-rx';
+ * import { describeForCli } from './cliErrors';
+ * const job = '7e6d5c4b-3a29-4f18-9e07-222222222222';
+ * describeForCli({ ...timeout(5000, undefined, 'in_progress'), job }); // '… run `planviewer resume` …'
  */
 export const describeForCli = (e: PlanviewerError): string =>
   isStillRunning(e)

@@ -5,6 +5,7 @@ import type { PlanviewerError } from '../errors/PlanviewerError';
  * from "fix the account" (payment, auth) from "look at the ledger" (unknown outcome).
  *
  * @example
+ * import { ExitCode } from './exitCodes';
  * process.exit(ExitCode.usage); // 2
  */
 export const ExitCode = {
@@ -37,6 +38,7 @@ export const ExitCode = {
  * One of the {@link ExitCode} values.
  *
  * @example
+ * import { ExitCode, type ExitCodeValue } from './exitCodes';
  * const code: ExitCodeValue = ExitCode.partial; // 6
  */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -85,6 +87,9 @@ const commandExitCode = (e: PlanviewerError): ExitCodeValue => {
  * wrong: see {@link worseExitCode}.
  *
  * @example
+ * import { networkError, paymentRequired } from 'planviewer-rx';
+ * import { exitCodeOf } from './exitCodes';
+ * const request = { method: 'POST', url: 'https://api.planviewer.invalid/product/v1/orders' };
  * exitCodeOf(paymentRequired(request, ['i-1'], '')); // 4
  * exitCodeOf(networkError(request, false, 'connect ECONNREFUSED')); // 8
  */
@@ -108,6 +113,7 @@ const SEVERITY: readonly ExitCodeValue[] = [
  * The more serious of two exit codes (severity, most serious first: 1, 7, 3, 4, 5, 2, 8, 6, 9, 0).
  *
  * @example
+ * import { ExitCode, worseExitCode } from './exitCodes';
  * worseExitCode(ExitCode.partial, ExitCode.outcomeUnknown); // 7
  */
 export const worseExitCode = (a: ExitCodeValue, b: ExitCodeValue): ExitCodeValue =>

@@ -8,7 +8,9 @@ import type { Reporter } from './Reporter';
  * the person watching.
  *
  * @example
- * jsonReporter(io).report({ type: 'note', text: 'hi' }); // stdout: {"type":"note","text":"hi"}
+ * import { processIo } from './CliIo';
+ * import { jsonReporter } from './jsonReporter';
+ * jsonReporter(processIo()).report({ type: 'note', text: 'hi' }); // stdout: {"type":"note","text":"hi"}
  */
 export const jsonReporter = (io: CliIo): Reporter => ({
   report: (r) => {

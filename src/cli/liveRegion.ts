@@ -20,6 +20,7 @@ const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
  * only where asked.
  *
  * @example
+ * import { printable } from './liveRegion';
  * printable('Kerkweg\u001b[2J 8'); // 'Kerkweg?[2J 8'
  */
 export const printable = (text: string, keepNewlines = false): string =>
@@ -47,6 +48,7 @@ const cellWidth = (ch: string): number => {
  * row that wrapped would take two lines, and the cursor movement that redraws the region would miss one.
  *
  * @example
+ * import { fitWidth } from './liveRegion';
  * fitWidth('bestemmingsplanrapport @ Voorbeeldstraat 2', 12); // 'bestemmings…'
  */
 export const fitWidth = (text: string, width: number): string => {
@@ -71,6 +73,7 @@ export const fitWidth = (text: string, width: number): string => {
  * again below it.
  *
  * @example
+ * import { liveRegion } from './liveRegion';
  * const region = liveRegion(process.stderr);
  * region.set('job-1', 'percelenrapport  30%');
  * region.above(() => process.stdout.write('saved out/a.pdf\n'));
@@ -92,6 +95,7 @@ export interface LiveRegion {
  * Options of {@link liveRegion}; the defaults are for a real process.
  *
  * @example
+ * import type { LiveRegionOptions } from './liveRegion';
  * const options: LiveRegionOptions = { now: () => 0 };
  */
 export interface LiveRegionOptions {
@@ -105,6 +109,7 @@ export interface LiveRegionOptions {
  * exits without closing (a `process.exit` anywhere).
  *
  * @example
+ * import { liveRegion } from './liveRegion';
  * const region = liveRegion(process.stderr);
  */
 export const liveRegion = (stream: OutputStream, options: LiveRegionOptions = {}): LiveRegion => {

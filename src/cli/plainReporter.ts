@@ -7,7 +7,9 @@ import type { Reporter } from './Reporter';
  * once per job, not per chunk, so a log stays readable.
  *
  * @example
- * plainReporter(io).report({ type: 'note', text: 'hi' }); // stdout: hi
+ * import { processIo } from './CliIo';
+ * import { plainReporter } from './plainReporter';
+ * plainReporter(processIo()).report({ type: 'note', text: 'hi' }); // stdout: hi
  */
 export const plainReporter = (io: CliIo): Reporter => {
   const downloading = new Set<string>();

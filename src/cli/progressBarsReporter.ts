@@ -26,6 +26,7 @@ const pad = (text: string, width: number): string =>
  * One bar as text: label, bar, percentage, step x/y, ETA, status.
  *
  * @example
+ * import { barLine } from './progressBarsReporter';
  * barLine({ label: 'percelenrapport @ Voorbeeldstraat 2', value: 7, total: 10, status: 'in_progress', eta: '4 s' });
  * // 'percelenrapport @ Voorbeeldstraat 2          |█████████████████░░░░░░░|  70% | step 7/10 | ETA 4 s | in_progress'
  */

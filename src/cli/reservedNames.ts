@@ -33,6 +33,7 @@ const comparisonKey = (name: string): string =>
  * already reduced a suggestion to its last path segment.
  *
  * @example
+ * import { isReservedName } from './reservedNames';
  * isReservedName('PLANVIEWER-LEDGER.JSONL'); // true
  * isReservedName('planviewer-ledger.jsonl.lock'); // true
  * isReservedName('20261128_percelenrapport.pdf'); // false

@@ -31,13 +31,13 @@ const callToObservable = <A>(
  * unsubscribed. `retrieve` also emits `Downloading` as bytes arrive.
  *
  * @example
+ * import { toJobUuid } from 'planviewer-rx';
  * import type { NormalizedConfig } from '../config/normalizeConfig';
  * import { createProductApi } from '../api/ProductApi';
- * import { normalizeConfig } from '../config/normalizeConfig';
  * import { portFromApi } from './portFromApi';
  * declare const config: NormalizedConfig;
  * const port = portFromApi(createProductApi(config));
- * port.status(['7e6d5c4b-3a29-4f18-9e07-222222222222']).subscribe(console.log);
+ * port.status([toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!]).subscribe(console.log);
  *
  * @since 0.1.0
  * @category constructors

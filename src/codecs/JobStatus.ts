@@ -41,7 +41,7 @@ const RawProgress = t.type({ current: t.number, total: t.number }, 'Progress');
  * Clamped rather than refused: an odd counter is cosmetic, and ending a paid job over it would be worse.
  *
  * @example
- * import { ProgressCodec } from 'planviewer-rx';
+ * import { ProgressCodec } from './JobStatus';
  * ProgressCodec.decode({ current: -47, total: -1 }); // Right({ current: 0, total: 0 })
  * ProgressCodec.decode({ current: 9, total: 6 }); // Right({ current: 6, total: 6 })
  *
@@ -114,7 +114,9 @@ export type JobStatusEntry = JobStatus | UnreadableJobStatus;
  * Whether a status entry could not be read.
  *
  * @example
- * import { isUnreadableJobStatus } from 'planviewer-rx';
+ * import { toJobUuid } from 'planviewer-rx';
+ * import { isUnreadableJobStatus } from './JobStatus';
+ * const job = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
  * isUnreadableJobStatus({ uuid: job, status: 'finished' }); // false
  *
  * @since 0.2.0

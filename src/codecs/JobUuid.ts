@@ -52,7 +52,7 @@ export const toJobUuid = (value: unknown): JobUuid | undefined =>
  * canonical lower-case {@link JobUuid}; anything else is a decode failure.
  *
  * @example
- * import { JobUuidCodec } from 'planviewer-rx';
+ * import { JobUuidCodec } from './JobUuid';
  * JobUuidCodec.decode('7E6D5C4B-3A29-4F18-9E07-222222222222'); // Right('7e6d5c4b-…')
  * JobUuidCodec.decode('../x'); // Left
  *
@@ -74,7 +74,7 @@ export const JobUuidCodec = new t.Type<JobUuid, string, unknown>(
  * `InvalidInput` that names the field.
  *
  * @example
- * import { decodeJobUuid } from 'planviewer-rx';
+ * import { decodeJobUuid } from './JobUuid';
  * decodeJobUuid('job', 'not-a-uuid'); // Left(InvalidInput { field: 'job', … })
  *
  * @since 0.2.0
@@ -101,7 +101,7 @@ export const decodeJobUuid = (field: string, value: unknown): E.Either<InvalidIn
  * asked about, a ledger line to a job). Something that is not a uuid matches nothing, not even itself.
  *
  * @example
- * import { sameJobUuid } from 'planviewer-rx';
+ * import { sameJobUuid } from './JobUuid';
  * sameJobUuid('7E6D5C4B-3A29-4F18-9E07-222222222222', '7e6d5c4b-3a29-4f18-9e07-222222222222'); // true
  * sameJobUuid('x', 'x'); // false
  *

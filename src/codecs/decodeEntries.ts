@@ -13,7 +13,7 @@ import { formatValidationErrors } from './decode';
  * the raw value and the problems). One odd entry never costs the others.
  *
  * @example
- * import type { Entries } from 'planviewer-rx';
+ * import type { Entries } from './decodeEntries';
  * const read: Entries<number> = { decoded: [1, 2], undecodable: [{ index: 2, value: 'x', errors: ['[2]: expected number, got "x"'] }] };
  *
  * @since 0.2.0
@@ -42,7 +42,7 @@ export interface UndecodableEntry {
  *
  * @example
  * import * as t from 'io-ts';
- * import { entriesOf } from 'planviewer-rx';
+ * import { entriesOf } from './decodeEntries';
  * entriesOf(t.number).decode([1, 'x', 2]); // Right({ decoded: [1, 2], undecodable: [{ index: 1, … }] })
  *
  * @since 0.2.0

@@ -40,14 +40,15 @@ export interface Jobs {
     options?: JobStreamOptions,
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
-   * Follows a job ordered earlier (by this process or another); never orders. The uuid may be in any
-   * case (events carry its canonical lower case); one that is no uuid is an `InvalidInput` for this
-   * stream alone.
+   * Follows a job ordered earlier (by this process or another); never orders. `job` is a plain string: the
+   * `job` of an event, a `JobUuid`, or a uuid you stored, in any case (events carry its canonical lower
+   * case, the form `toJobUuid` gives). One that is no uuid is an `InvalidInput` for this stream alone.
    */
   readonly job$: (job: string, options?: FollowJobOptions) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
    * Answers a job waiting for a user with the index of one of its choices, then has the poller look at
-   * the job soon. Lazy: nothing is posted until you subscribe.
+   * the job soon. Lazy: nothing is posted until you subscribe. `job` is taken as by `job$`: a uuid in any
+   * case; one that is no uuid is an `InvalidInput`, and nothing is posted.
    */
   readonly select: (job: string, index: number) => Observable<E.Either<PlanviewerError, void>>;
   /** How many jobs the shared poller follows right now. */

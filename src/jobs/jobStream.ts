@@ -77,13 +77,13 @@ const WAITING = 'waiting for user';
  * the caller, once per stream: see `endOnAbort`.)
  *
  * @example
- * import type { JobStreamContext } from './jobStream';
- * import { jobStream } from './jobStream';
- * declare const context: JobStreamContext;
+ * import { toJobUuid } from 'planviewer-rx';
  * import type { NormalizedStreamOptions } from './JobsOptions';
- * import { toJobUuid } from '../codecs/JobUuid';
+ * import { jobStream, type JobStreamContext } from './jobStream';
+ * declare const context: JobStreamContext;
  * declare const options: NormalizedStreamOptions;
- * jobStream(context, { job: 'job-uuid', options }).subscribe(console.log);
+ * const job = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
+ * jobStream(context, { job, options }).subscribe(console.log);
  *
  * @since 0.1.0
  * @category constructors

@@ -7,7 +7,7 @@ import { orderOutcomeUnknown, type OrderOutcomeUnknown } from '../errors/Planvie
  * `OrderOutcomeUnknown` for every intention the answer does not account for.
  *
  * @example
- * import type { OrderAnswer } from 'planviewer-rx';
+ * import type { OrderAnswer } from './orderAnswer';
  * declare const answer: OrderAnswer;
  * answer.jobs.forEach(({ intention, job }) => console.log(intention, job));
  *
@@ -28,7 +28,7 @@ export interface OrderAnswer {
  * The server took the POST, so each such intention may or may not have been ordered: `OrderOutcomeUnknown`.
  *
  * @example
- * import { readOrderAnswer } from 'planviewer-rx';
+ * import { readOrderAnswer } from './orderAnswer';
  * readOrderAnswer(['c1d2e3f4-0000-4a1b-8c2d-111111111111'], []).unaccounted;
  * // [OrderOutcomeUnknown { intentions: ['c1d2…'], reason: 'the order answer has no entry for this intention' }]
  *

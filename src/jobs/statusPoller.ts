@@ -35,8 +35,10 @@ import {
  * that ended the job. After a terminal status or a failure the follow completes.
  *
  * @example
+ * import { toJobUuid } from 'planviewer-rx';
  * import type { PollerUpdate } from './statusPoller';
- * const seen: PollerUpdate = { _tag: 'Observed', status: { uuid: 'j', status: 'in_progress' }, eta: 4_000 };
+ * const uuid = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
+ * const seen: PollerUpdate = { _tag: 'Observed', status: { uuid, status: 'in_progress' }, eta: 4_000 };
  *
  * @category model
  */
@@ -48,9 +50,9 @@ export type PollerUpdate =
  * What a follower asks for.
  *
  * @example
+ * import { toJobUuid } from 'planviewer-rx';
  * import { defaultPollingPolicy } from '../polling/PollingPolicy';
  * import type { FollowRequest } from './statusPoller';
- * import { toJobUuid } from '../codecs/JobUuid';
  * const request: FollowRequest = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, policy: defaultPollingPolicy, deadlineAt: 600_000, deadlineMs: 600_000 };
  *
  * @category model
@@ -71,16 +73,16 @@ export interface FollowRequest {
  * The one poller of a client: every followed job, one wake-up timer, batched status requests.
  *
  * @example
- * import type { NormalizedConfig } from '../config/normalizeConfig';
+ * import { toJobUuid } from 'planviewer-rx';
  * import type { PollingPolicy } from '../polling/PollingPolicy';
  * import type { PlanviewerPort } from './PlanviewerPort';
- * import { createStatusPoller } from './statusPoller';
- * import type { StatusPollerConfig } from './statusPoller';
+ * import { createStatusPoller, type StatusPollerConfig } from './statusPoller';
  * declare const config: StatusPollerConfig;
  * declare const policy: PollingPolicy;
  * declare const port: PlanviewerPort;
  * const poller = createStatusPoller(port, config);
- * const following = poller.follow({ job: 'job-uuid', policy }).subscribe(console.log);
+ * const job = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
+ * const following = poller.follow({ job, policy }).subscribe(console.log);
  * poller.followedJobs(); // 1
  *
  * @category model
@@ -167,6 +169,7 @@ const toObservation = (s: JobStatus): JobObservation =>
  * ride along while there is room in those requests. Results are matched by uuid, never by position.
  *
  * @example
+ * import { toJobUuid } from 'planviewer-rx';
  * import type { PlanviewerPort } from './PlanviewerPort';
  * import { asyncScheduler } from 'rxjs';
  * import { defaultPollingPolicy } from '../polling/PollingPolicy';
@@ -178,7 +181,8 @@ const toObservation = (s: JobStatus): JobObservation =>
  *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,
  *   retry: defaultRetryOptions, budget: { get: () => budget, set: (b) => (budget = b) },
  * });
- * poller.follow({ job: 'job-uuid', policy: defaultPollingPolicy }).subscribe(console.log);
+ * const job = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
+ * poller.follow({ job, policy: defaultPollingPolicy }).subscribe(console.log);
  *
  * @since 0.1.0
  * @category constructors

@@ -61,15 +61,16 @@ export const fetchWaitingForUser = (
  * without a value leaves the job waiting.
  *
  * @example
- * import type { StatusPoller } from './statusPoller';
- * import type { PlanviewerPort } from './PlanviewerPort';
+ * import { toJobUuid, type JobUuid, type WaitingForUser } from 'planviewer-rx';
  * import { of } from 'rxjs';
+ * import type { PlanviewerPort } from './PlanviewerPort';
+ * import type { StatusPoller } from './statusPoller';
  * import { answerWaitingForUser } from './waitingForUser';
  * declare const poller: StatusPoller;
  * declare const port: PlanviewerPort;
- * import type { WaitingForUser } from 'planviewer-rx';
  * declare const waiting: WaitingForUser;
- * answerWaitingForUser(port, waiting, (w) => of(w.choices[0]!.index), () => poller.pollSoon(waiting.job));
+ * const job: JobUuid = toJobUuid(waiting.job)!; // the poller takes canonical uuids only
+ * answerWaitingForUser(port, waiting, (w) => of(w.choices[0]!.index), () => poller.pollSoon(job));
  *
  * @since 0.1.0
  * @category constructors
