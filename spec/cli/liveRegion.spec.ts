@@ -69,6 +69,18 @@ describe('liveRegion', () => {
     expect(term.screen()).toEqual(['job a 100%']);
   });
 
+  it('after the terminal got narrower, erases every line its rows wrapped over', () => {
+    const written: string[] = [];
+    const stream = { isTTY: true, columns: 80, rows: 40, write: (t: string) => written.push(t) };
+    const region = liveRegion(stream, { now: ticking() });
+    region.set('a', 'a'.repeat(60));
+    region.set('b', 'b'.repeat(60));
+    stream.columns = 40;
+    region.above(() => undefined);
+    // Two rows of 60 columns on a 40-column terminal: four lines to go back over.
+    expect(written.at(-2)).toBe('\u001b[4A\r\u001b[J');
+  });
+
   it('puts no control character from a server on the terminal', () => {
     expect(printable('Kerkweg\u001b[2J 8\u009b\r')).toBe('Kerkweg?[2J 8??');
     expect(printable('two\nlines', true)).toBe('two\nlines');

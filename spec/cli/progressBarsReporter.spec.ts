@@ -85,6 +85,25 @@ describe('progressBarsReporter', () => {
     expect(err.screen().slice(1)).toHaveLength(2);
   });
 
+  it('on a narrow terminal gives up label and bar room first, so the status stays readable', () => {
+    const term = virtualTerminal(80);
+    const reporter = progressBarsReporter(
+      ioOn(term.stream, term.stream),
+      liveRegion(term.stream, { now: ticking() }),
+    );
+    reporter.report({
+      type: 'event',
+      label: 'uittreksel-kadastrale-kaart @ Havenkade 5-3',
+      event: { _tag: 'Progress', job: J1, status: 'in_progress', current: 1, total: 2, eta: 900 },
+    });
+    reporter.close();
+    const bar = term.screen().at(-1)!;
+    expect(bar.length).toBeLessThan(80);
+    expect(bar).toMatch(
+      /^uittreksel-kadastrale-ka… \|[█░]{8}\| {2}50% \| step 1\/2 \| ETA 900 ms \| in_progress$/,
+    );
+  });
+
   it('calls a job still running at its deadline so, not FAILED', () => {
     const term = virtualTerminal();
     const reporter = progressBarsReporter(

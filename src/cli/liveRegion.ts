@@ -43,6 +43,9 @@ const cellWidth = (ch: string): number => {
   return wide ? 2 : 1;
 };
 
+/** Columns a text takes on a terminal. */
+const textWidth = (text: string): number => [...text].reduce((n, c) => n + cellWidth(c), 0);
+
 /**
  * Cuts text to at most `width` terminal columns (an ellipsis marks the cut), so that it never wraps: a
  * row that wrapped would take two lines, and the cursor movement that redraws the region would miss one.
@@ -52,8 +55,8 @@ const cellWidth = (ch: string): number => {
  * fitWidth('bestemmingsplanrapport @ Voorbeeldstraat 2', 12); // 'bestemmings…'
  */
 export const fitWidth = (text: string, width: number): string => {
+  if (textWidth(text) <= width) return text;
   const chars = [...text];
-  if (chars.reduce((n, c) => n + cellWidth(c), 0) <= width) return text;
   let used = 0;
   let out = '';
   for (const ch of chars) {
@@ -80,8 +83,11 @@ export const fitWidth = (text: string, width: number): string => {
  * region.close();
  */
 export interface LiveRegion {
-  /** Adds the row `id`, or replaces its text; rows keep the order in which they were added. */
-  set(id: string, text: string): void;
+  /**
+   * Adds the row `id`, or replaces its text; rows keep the order in which they were added. A function is
+   * called with the columns available at each redraw, so a row can lay itself out for the terminal's width.
+   */
+  set(id: string, text: RowText): void;
   /** Writes other output above the rows (`write` must end its text with a line break). */
   above(write: () => void): void;
   /** Erases the rows and stops drawing (while a question is asked); {@link resume} draws them again. */
@@ -90,6 +96,14 @@ export interface LiveRegion {
   /** Draws the rows a last time, leaves them on screen and gives the cursor back. Idempotent. */
   close(): void;
 }
+
+/**
+ * A row's text, or a function that lays the row out for the columns available.
+ *
+ * @example
+ * const row: RowText = (columns) => (columns < 60 ? '50%' : 'percelenrapport @ Voorbeeldstraat 2  50%');
+ */
+export type RowText = string | ((columns: number) => string);
 
 /**
  * Options of {@link liveRegion}; the defaults are for a real process.
@@ -114,9 +128,9 @@ export interface LiveRegionOptions {
  */
 export const liveRegion = (stream: OutputStream, options: LiveRegionOptions = {}): LiveRegion => {
   const now = options.now ?? Date.now;
-  const rows = new Map<string, string>();
-  /** How many terminal lines the region takes right now (the cursor is on the line below them). */
-  let drawn = 0;
+  const rows = new Map<string, RowText>();
+  /** The width in columns of each row on screen now (the cursor is on the line below them). */
+  let drawn: number[] = [];
   let cursorHidden = false;
   let paused = false;
   let closed = false;
@@ -132,15 +146,18 @@ export const liveRegion = (stream: OutputStream, options: LiveRegionOptions = {}
     const width = Math.max(10, (stream.columns ?? 80) - 1);
     // Leave a line for the cursor and one of context: the cursor cannot move up into the scrollback.
     const height = Math.max(2, (stream.rows ?? 24) - 2);
-    const all = [...rows.values()];
+    const all = [...rows.values()].map((r) => (typeof r === 'string' ? r : r(width)));
     const shown =
       all.length <= height ? all : [...all.slice(0, height - 1), `… and ${all.length - (height - 1)} more`];
     return shown.map((r) => fitWidth(printable(r), width));
   };
 
   const erase = (): string => {
-    const text = drawn > 0 ? eraseUp(drawn) : '';
-    drawn = 0;
+    // A terminal made narrower since the last draw has wrapped (reflowed) each row over several lines.
+    const columns = Math.max(1, stream.columns ?? 80);
+    const lines = drawn.reduce((n, width) => n + Math.max(1, Math.ceil(width / columns)), 0);
+    const text = lines > 0 ? eraseUp(lines) : '';
+    drawn = [];
     return text;
   };
 
@@ -156,7 +173,7 @@ export const liveRegion = (stream: OutputStream, options: LiveRegionOptions = {}
       process.once('exit', restoreCursor);
     }
     stream.write(`${text}${lines.map((l) => `${l}\n`).join('')}`);
-    drawn = lines.length;
+    drawn = lines.map(textWidth);
     lastDraw = now();
   };
 

@@ -23,20 +23,22 @@ const pad = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
 /**
- * One bar as text: label, bar, percentage, step x/y, ETA, status.
+ * One bar as text for a terminal `columns` wide: label, bar, percentage, step x/y, ETA, status. On a
+ * narrow terminal the label and the bar give up room first, so the status (the most telling part) stays.
  *
  * @example
  * import { barLine } from './progressBarsReporter';
- * barLine({ label: 'percelenrapport @ Voorbeeldstraat 2', value: 7, total: 10, status: 'in_progress', eta: '4 s' });
+ * barLine({ label: 'percelenrapport @ Voorbeeldstraat 2', value: 7, total: 10, status: 'in_progress', eta: '4 s' }, 159);
  * // 'percelenrapport @ Voorbeeldstraat 2          |█████████████████░░░░░░░|  70% | step 7/10 | ETA 4 s | in_progress'
  */
-export const barLine = (s: BarState): string => {
+export const barLine = (s: BarState, columns = 159): string => {
   const ratio = s.total > 0 ? Math.min(1, Math.max(0, s.value / s.total)) : 0;
-  const filled = Math.round(ratio * BAR_WIDTH);
-  return (
-    `${pad(s.label, LABEL_WIDTH)} |${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}| ` +
-    `${`${Math.round(ratio * 100)}%`.padStart(4)} | step ${s.value}/${s.total} | ETA ${s.eta} | ${s.status}`
-  );
+  const figures = `${`${Math.round(ratio * 100)}%`.padStart(4)} | step ${s.value}/${s.total} | ETA ${s.eta} | ${s.status}`;
+  const spare = columns - figures.length - 4; // the label's space, the bar's two `|` and the space after it
+  const barWidth = Math.max(8, Math.min(BAR_WIDTH, spare - LABEL_WIDTH));
+  const labelWidth = Math.max(12, Math.min(LABEL_WIDTH, spare - barWidth));
+  const filled = Math.round(ratio * barWidth);
+  return `${pad(s.label, labelWidth)} |${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}| ${figures}`;
 };
 
 /**
@@ -90,7 +92,7 @@ export const progressBarsReporter = (io: CliIo, region: LiveRegion = liveRegion(
     };
     Object.assign(s, change);
     states.set(job, s);
-    region.set(job, barLine(s));
+    region.set(job, (columns) => barLine(s, columns));
   };
 
   const moveBar = (r: CliRecord): void => {

@@ -29,9 +29,10 @@ const withSuffix = (name: string, n: number): string => {
 /**
  * Writes a result into `outDir` so that a file under its final name is always complete: bytes go to
  * `name.part`, are fsynced, then moved into place. The suggested name is a hint only (base name, no
- * `..`, no separators or control characters, no reserved Windows names, length-capped, never a name the CLI
- * owns such as the ledger: see {@link isReservedName}); the final path is always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix is added,
- * and the no-replace move is atomic (a hard link, which fails if the name is taken).
+ * `..`, no separators or control characters, no reserved Windows names, length-capped, never a name the
+ * CLI owns such as the ledger: see {@link isReservedName}, the job's own name is used instead); the final
+ * path is always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix
+ * is added, and the no-replace move is atomic (a hard link, which fails if the name is taken).
  *
  * @example
  * import type { RetrievedFile } from 'planviewer-rx';

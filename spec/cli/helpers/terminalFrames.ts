@@ -1,4 +1,7 @@
 import { execFile, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -19,7 +22,7 @@ const EXIT_MARK = '__PLANVIEWER_EXIT__';
 
 /**
  * Runs a shell command in a detached tmux session of `columns`×`rows` on a private tmux server (its own
- * socket, killed afterwards, so no other tmux user is touched) and captures the visible pane every
+ * socket, killed and removed afterwards, so no other tmux user is touched) and captures the visible pane every
  * `everyMs` until the command has exited, or fails after `timeoutMs`.
  */
 export const recordInTmux = async (
@@ -32,9 +35,9 @@ export const recordInTmux = async (
     readonly timeoutMs: number;
   },
 ): Promise<TerminalRecording> => {
-  const socket = `planviewer-spec-${process.pid}-${Date.now()}`;
+  const socket = path.join(os.tmpdir(), `planviewer-spec-tmux-${process.pid}-${Date.now()}`);
   const tmux = (...args: string[]) =>
-    run('tmux', ['-L', socket, ...args], {
+    run('tmux', ['-S', socket, ...args], {
       cwd: options.cwd,
       env: { ...process.env, TERM: 'xterm-256color' },
       encoding: 'utf8',
@@ -65,6 +68,7 @@ export const recordInTmux = async (
     }
   } finally {
     await tmux('kill-server').catch(() => undefined);
+    fs.rmSync(socket, { force: true });
   }
 };
 
