@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'out/', 'docs/api/', '.tmp/'] },
+  // The Angular example's build output and cache.
+  { ignores: ['examples/*/dist/', 'examples/*/.angular/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +24,7 @@ export default tseslint.config(
         process: 'readonly',
         console: 'readonly',
         Buffer: 'readonly',
+        URL: 'readonly',
       },
     },
     // CommonJS files are CommonJS on purpose (e.g. the consumer spec's require() of the built package).

@@ -1,12 +1,21 @@
 import { defineConfig } from 'tsup';
+import { browserBuild } from './build/browserBuild';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  // Peer dependencies must stay external so users' rxjs/fp-ts instances are the ones we use.
-  external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'content-disposition', 'pdf-lib', 'cli-progress'],
-});
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      simulator: 'src/simulator/index.ts',
+      cli: 'src/cli/main.ts',
+      proxy: 'src/proxy/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    // Peer dependencies must stay external so users' rxjs/fp-ts instances are the ones we use.
+    external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'pdf-lib'],
+  },
+  browserBuild,
+]);

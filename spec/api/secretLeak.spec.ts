@@ -64,7 +64,7 @@ describe('the normalized config', () => {
   });
 
   it('still sends the right header', () => {
-    expect(config.credentials.authorization()).toBe(BASIC);
+    expect(config.credentials?.authorization()).toBe(BASIC);
   });
 
   it('shows neither the secret nor the token however it is logged', () => {

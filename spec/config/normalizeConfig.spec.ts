@@ -30,7 +30,7 @@ describe('normalizeConfig', () => {
       userAgent: 'planviewer-rx/0.1.0',
     });
     expect(typeof config.fetch).toBe('function');
-    expect(config.credentials.key).toBe(credentials.key);
+    expect(config.credentials?.key).toBe(credentials.key);
   });
 
   it('uses the injected fetch and options', () => {
@@ -164,10 +164,10 @@ describe('Credentials', () => {
     ['kéy', 'pass:with:colons', `Basic ${Buffer.from('kéy:pass:with:colons', 'utf8').toString('base64')}`],
     ['k', '🔑 ünïcödé', `Basic ${Buffer.from('k:🔑 ünïcödé', 'utf8').toString('base64')}`],
   ])('encodes %s / %s as base64 of the UTF-8 bytes of key:secret', (key, secret, header) => {
-    expect(ok({ credentials: { key, secret } }).credentials.authorization()).toBe(header);
+    expect(ok({ credentials: { key, secret } }).credentials?.authorization()).toBe(header);
   });
 
   it('matches the example of the API reference', () => {
-    expect(ok({}).credentials.authorization()).toBe('Basic YTFiMmMzZDRlNWY2OnMzY3IzdHY0bHUz');
+    expect(ok({}).credentials?.authorization()).toBe('Basic YTFiMmMzZDRlNWY2OnMzY3IzdHY0bHUz');
   });
 });

@@ -89,3 +89,47 @@ describe('safeBaseName', () => {
     }
   });
 });
+
+describe('filenameFromContentDisposition, the header grammar', () => {
+  it.each<[string, string, string | null]>([
+    ['parameter names in any case', 'Attachment; FILENAME="a.pdf"', 'a.pdf'],
+    ['FILENAME* in any case, charset too', `attachment; FileName*=utf-8''%C3%A9.pdf`, 'é.pdf'],
+    ['a language tag', `attachment; filename*=UTF-8'nl'kaart%20%C3%A9.pdf`, 'kaart é.pdf'],
+    ['ISO-8859-1', `attachment; filename*=ISO-8859-1''r%E9sum%E9.pdf`, 'résumé.pdf'],
+    ['escapes in a quoted name', 'attachment; filename="a \\"quoted\\" name.pdf"', 'a _quoted_ name.pdf'],
+    ['a semicolon inside quotes', 'attachment; filename="a;b.pdf"', 'a;b.pdf'],
+    ['spaces around "="', 'attachment; filename = "a.pdf" ', 'a.pdf'],
+    ['other parameters around it', 'attachment; size=12; filename="a.pdf"; creation-date="x"', 'a.pdf'],
+    [
+      'filename* first even when it comes last',
+      `attachment; filename*=UTF-8''b.pdf; filename="a.pdf"`,
+      'b.pdf',
+    ],
+    [
+      'raw UTF-8 in a quoted name, as fetch hands it over',
+      'attachment; filename="r\u00c3\u00a9sum\u00c3\u00a9.pdf"',
+      'résumé.pdf',
+    ],
+    ['Latin-1 in a quoted name', 'attachment; filename="r\u00e9sum\u00e9.pdf"', 'résumé.pdf'],
+    [
+      'an unknown charset: falls back to filename',
+      `attachment; filename*=UTF-16''x; filename="a.pdf"`,
+      'a.pdf',
+    ],
+    ['broken UTF-8: falls back to filename', `attachment; filename*=UTF-8''%C3; filename="a.pdf"`, 'a.pdf'],
+    [
+      'a bad percent escape: falls back to filename',
+      `attachment; filename*=UTF-8''%ZZ; filename="a.pdf"`,
+      'a.pdf',
+    ],
+    ['an unreadable filename* alone', `attachment; filename*=UTF-8''%C3`, null],
+    ['a repeated parameter', 'attachment; filename="a.pdf"; filename="b.pdf"', null],
+    ['an unquoted name with a space', 'attachment; filename=a b.pdf', null],
+    ['no type', '; filename="a.pdf"', null],
+    ['a parameter without a value', 'attachment; filename', null],
+    ['a trailing semicolon', 'attachment; filename="a.pdf"; ', 'a.pdf'],
+    ['two semicolons', 'attachment;; filename="a.pdf"', null],
+  ])('reads %s', (_, header, expected) => {
+    expect(filenameFromContentDisposition(header)).toBe(expected);
+  });
+});

@@ -60,7 +60,8 @@ export interface Planviewer extends Omit<ProductApi, 'select'>, Jobs {
  * @category model
  */
 export interface PlanviewerSettings {
-  readonly keyId: string;
+  /** `null` for a client without credentials (one that talks to your own backend). */
+  readonly keyId: string | null;
   readonly apiRoot: string;
   readonly requestTimeoutMs: number;
   readonly downloadIdleTimeoutMs: number;
@@ -98,7 +99,7 @@ export const normalizePlanviewerOptions = (
   );
 
 const settingsOf = (config: NormalizedConfig, jobs: NormalizedJobsOptions): PlanviewerSettings => ({
-  keyId: config.credentials.key,
+  keyId: config.credentials?.key ?? null,
   apiRoot: config.apiRoot,
   requestTimeoutMs: config.requestTimeoutMs,
   downloadIdleTimeoutMs: config.downloadIdleTimeoutMs,

@@ -1,10 +1,10 @@
-import crossFetch from 'cross-fetch';
 import { sequenceS } from 'fp-ts/lib/Apply.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 import { redactError, secretForms } from '../errors/redactSecrets';
 import { Credentials, type CredentialsInput } from './Credentials';
+import { defaultFetch } from './defaultFetch';
 import type { FetchLike } from './FetchLike';
 import { isLoopbackHost } from './isLoopbackHost';
 
@@ -12,22 +12,28 @@ import { isLoopbackHost } from './isLoopbackHost';
 export const LIBRARY_VERSION = '0.1.0';
 
 /**
- * What `createPlanviewer` accepts. Only `credentials` is required.
+ * What `createPlanviewer` accepts. `credentials` are required unless `baseUrl` points at your own backend
+ * (a browser app talking to `planviewer-rx/proxy`, which adds them on the server).
  *
  * @since 0.1.0
  * @category model
  */
 export interface PlanviewerConfig {
-  /** The access key id and secret of your Application (dashboard → API Applicaties → Nieuwe Access Key). */
-  readonly credentials: CredentialsInput;
   /**
-   * The host, optionally with a path prefix; `/product_api/v1` is appended.
+   * The access key id and secret of your Application (dashboard → API Applicaties → Nieuwe Access Key).
+   * Leave them out in a browser: the secret must stay on your server (see docs/browser-and-angular.md).
+   */
+  readonly credentials?: CredentialsInput;
+  /**
+   * The host, optionally with a path prefix; `/product_api/v1` is appended. In a browser it may be a path
+   * of the page's own origin, such as `'/planviewer'`.
    * @default 'https://www.planviewer.nl'
    */
   readonly baseUrl?: string;
   /**
-   * The fetch implementation.
-   * @default cross-fetch
+   * The fetch implementation. It is called as a plain function (never as a method of this config), so
+   * `globalThis.fetch` works as it is.
+   * @default the platform's `fetch`; cross-fetch where there is none
    */
   readonly fetch?: FetchLike;
   /**
@@ -80,7 +86,8 @@ export interface PlanviewerConfig {
  * @category model
  */
 export interface NormalizedConfig {
-  readonly credentials: Credentials;
+  /** `null` for a client of your own backend, which adds the credentials itself. */
+  readonly credentials: Credentials | null;
   /** Origin plus API prefix, e.g. `https://www.planviewer.nl/product_api/v1`, without a trailing slash. */
   readonly apiRoot: string;
   readonly fetch: FetchLike;
@@ -116,10 +123,19 @@ const positiveInteger = (
           ),
         );
 
-const apiRootOf = (baseUrl: string): E.Either<InvalidInput, string> => {
+/** The page's address in a browser (where a `baseUrl` may be a path), `undefined` elsewhere. */
+const pageAddress = (): string | undefined => {
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  return typeof href === 'string' ? href : undefined;
+};
+
+/** Hosts of the real Product API, which nobody may call without credentials. */
+const isPlanviewerHost = (hostname: string): boolean => /(^|\.)planviewer\.nl\.?$/i.test(hostname);
+
+const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidInput, string> => {
   let url: URL;
   try {
-    url = new URL(baseUrl);
+    url = new URL(baseUrl, pageAddress());
   } catch {
     // Shown without anything up to an '@': a mistyped URL may still hold user:password.
     return E.left(
@@ -132,7 +148,14 @@ const apiRootOf = (baseUrl: string): E.Either<InvalidInput, string> => {
     return E.left(
       invalidInput('baseUrl', `only https (or http to loopback) is supported, got ${url.protocol}`),
     );
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+  if (!withCredentials && isPlanviewerHost(url.hostname))
+    return E.left(
+      invalidInput(
+        'credentials',
+        `${url.hostname} needs credentials. On a server, give { credentials: { key, secret } }. In a browser, never ship the secret: set baseUrl to your own backend (for example '/planviewer') and let planviewer-rx/proxy add the credentials there (docs/browser-and-angular.md)`,
+      ),
+    );
+  if (withCredentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname))
     return E.left(
       invalidInput('baseUrl', `refusing to send credentials over plain http to ${url.hostname}; use https`),
     );
@@ -180,10 +203,13 @@ const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, N
     (typeof config.userAgent !== 'string' || /[\r\n]/.test(config.userAgent))
   )
     return E.left(invalidInput('userAgent', 'expected a single-line string'));
+  const withCredentials = config.credentials !== undefined;
   return pipe(
     sequenceS(E.Apply)({
-      credentials: Credentials.from(config.credentials),
-      apiRoot: apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl'),
+      credentials: withCredentials
+        ? Credentials.from(config.credentials)
+        : E.right<InvalidInput, Credentials | null>(null),
+      apiRoot: apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl', withCredentials),
       requestTimeoutMs: positiveInteger('requestTimeoutMs', config.requestTimeoutMs, 30_000, 1, MAX_TIMER_MS),
       downloadIdleTimeoutMs: positiveInteger(
         'downloadIdleTimeoutMs',
@@ -205,7 +231,7 @@ const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, N
     }),
     E.map((valid) => ({
       ...valid,
-      fetch: config.fetch ?? (crossFetch as unknown as FetchLike),
+      fetch: config.fetch ?? defaultFetch(),
       userAgent: config.userAgent ?? `planviewer-rx/${LIBRARY_VERSION}`,
     })),
   );

@@ -460,7 +460,8 @@ export const isRetryable = (e: PlanviewerError): boolean => {
     case 'Timeout':
       return e._tag !== 'Timeout' || e.lastStatus === undefined;
     case 'NetworkError':
-      return e.request.method === 'GET' || !e.reachedServer;
+      // A redirect a browser hid is an answer, not a hiccup: asking again gets the same redirect.
+      return e.code !== 'REDIRECT' && (e.request.method === 'GET' || !e.reachedServer);
     case 'DecodeError':
     case 'BodyTooLarge':
       // A GET is idempotent: an odd or truncated body (a proxy's page, a cut connection) may well read

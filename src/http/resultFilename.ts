@@ -1,4 +1,4 @@
-import contentDisposition from 'content-disposition';
+import { contentDispositionFilename } from './contentDisposition';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 const MAX_NAME_CHARS = 200;
@@ -44,10 +44,6 @@ export const safeBaseName = (name: string): string | null => {
  */
 export const filenameFromContentDisposition = (header: string | null): string | null => {
   if (header === null || header.trim() === '') return null;
-  try {
-    const name: unknown = contentDisposition.parse(header).parameters['filename'];
-    return typeof name === 'string' ? safeBaseName(name) : null;
-  } catch {
-    return null;
-  }
+  const name = contentDispositionFilename(header);
+  return name === null ? null : safeBaseName(name);
 };

@@ -18,11 +18,15 @@ import { describeNetworkFailure } from './networkFailure';
 import { readTextPrefix } from './readBoundedText';
 import { refusedRedirect } from './refusedRedirect';
 import { limiterOf } from './requestLimiter';
+import { isRefusedBeforeSending, requestRefusal } from './refusedBeforeSending';
 import { parseRetryAfter } from './retryAfter';
 
 /** Per-call options. @category model */
 export interface CallOptions {
-  /** Aborting ends the call with `Aborted` (an order with `OrderOutcomeUnknown`: it may have been sent). */
+  /**
+   * Aborting ends the call with `Aborted`; an order aborted after it went to fetch ends with
+   * `OrderOutcomeUnknown` (it may have been sent).
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -44,10 +48,23 @@ export class BodyReadFailure extends Error {
   override readonly name = 'BodyReadFailure';
 }
 
+/** What a request that never left says about itself, so `describeError` reads "did not reach the server". */
+const NOT_SENT = 'NOT_SENT';
+
+/** A redirect a browser hid from us (`redirect: 'manual'` yields an opaque response with status 0). */
+const isOpaqueRedirect = (response: FetchResponseLike): boolean =>
+  response.type === 'opaqueredirect' || response.status === 0;
+
 /**
  * The only place that calls `fetch`. Adds Basic auth (only ever to the configured origin), follows redirects
  * itself so credentials never cross to another origin (scheme, host or port) and a POST never changes origin,
  * enforces the timeout, honours the caller's AbortSignal, and turns every failure into a typed Left.
+ *
+ * A request that provably never left (the platform refused its arguments, or the caller aborted before it
+ * went to fetch) is a `NetworkError` with `reachedServer: false` and code `NOT_SENT`, for an order too:
+ * only a request that may have been sent makes an order's outcome unknown. In a browser a redirect is
+ * opaque (no status, no Location), so it is reported as a `NetworkError` with code `REDIRECT`, never
+ * followed blindly.
  *
  * `readSuccess` reads a 2xx body; whatever it throws is classified like any other network failure.
  *
@@ -60,7 +77,7 @@ export const sendRequest = <A>(
   options: CallOptions = {},
 ): TE.TaskEither<PlanviewerError, A> =>
   // The last line of defence: no error leaves the http layer with the secret or token in any string.
-  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials.secretForms(), e))(() =>
+  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials?.secretForms() ?? [], e))(() =>
     // Waits for a slot of the client's concurrency limit first: the timeout starts when the request is
     // sent, and a request aborted while it waits was never sent (Aborted, even for an order).
     limiterOf(config).run(
@@ -80,6 +97,8 @@ const sendUnredacted =
   async () => {
     const request: RequestSummary = requestSummaryOf(config.apiRoot, spec);
     const isOrder = spec.call.kind === 'order';
+    // A client of its own backend holds no secret, so there is nothing to redact.
+    const redactWith = (text: string): string => config.credentials?.redact(text) ?? text;
     if (options.signal?.aborted === true) return E.left(aborted(request));
 
     const controller = new AbortController();
@@ -101,6 +120,8 @@ const sendUnredacted =
     options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     arm(config.requestTimeoutMs);
     let phase: 'sending' | 'reading' = 'sending';
+    // Set right before fetch is called: until then nothing can have reached the server.
+    let handedToFetch = false;
 
     try {
       const apiOrigin = new URL(config.apiRoot).origin;
@@ -114,17 +135,37 @@ const sendUnredacted =
         if (spec.body !== undefined) headers['content-type'] = 'application/json';
         // Checked on every hop: credentials go to the configured origin only, and once dropped stay dropped.
         withCredentials = withCredentials && new URL(url).origin === apiOrigin;
-        if (withCredentials) headers['authorization'] = config.credentials.authorization();
-        const response = await config.fetch(url, {
+        const body = spec.body === undefined ? {} : { body: JSON.stringify(spec.body) };
+        const refusal = requestRefusal(url, { method: spec.method, headers, ...body });
+        const hop: RequestSummary =
+          url === urlOf(config.apiRoot, spec) ? request : { method: spec.method, url };
+        if (refusal !== undefined)
+          return E.left(networkError(hop, false, truncateBody(`not sent: ${refusal}`), NOT_SENT));
+        // After the check: the Authorization value is base64 of validated input, and never in a message.
+        if (withCredentials && config.credentials !== null)
+          headers['authorization'] = config.credentials.authorization();
+        // Called as a plain function: a fetch stored on an object throws "Illegal invocation" in browsers.
+        const callFetch = config.fetch;
+        handedToFetch = true;
+        const response = await callFetch(url, {
           method: spec.method,
           headers,
-          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+          ...body,
           redirect: 'manual',
           signal: controller.signal,
         });
-        const hop: RequestSummary =
-          url === urlOf(config.apiRoot, spec) ? request : { method: spec.method, url };
 
+        if (isOpaqueRedirect(response)) {
+          await response.text().catch(() => '');
+          return E.left(
+            networkError(
+              hop,
+              true,
+              'the server answered with a redirect, which a browser hides from scripts; redirects are not followed in a browser, so set baseUrl to the address that answers',
+              'REDIRECT',
+            ),
+          );
+        }
         if (REDIRECTS.has(response.status)) {
           const refusal = redirectRefusal(url, response, spec, redirects, config.maxRedirects);
           if (typeof refusal !== 'string') {
@@ -139,9 +180,7 @@ const sendUnredacted =
         }
         if (response.status < 200 || response.status >= 300) {
           // Redacted before anything cuts it to size: a server may echo the Authorization header.
-          const body = config.credentials.redact(
-            await readTextPrefix(response, ERROR_BODY_BYTES).catch(() => ''),
-          );
+          const body = redactWith(await readTextPrefix(response, ERROR_BODY_BYTES).catch(() => ''));
           const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
           return E.left(errorFromResponse(hop, spec.call, response.status, body, retryAfterMs));
         }
@@ -149,12 +188,16 @@ const sendUnredacted =
         const value = await readSuccess(response, {
           request: hop,
           stillReceiving: () => arm(config.downloadIdleTimeoutMs),
-          redact: (text) => config.credentials.redact(text),
+          redact: redactWith,
         });
         return E.right(value);
       }
     } catch (cause) {
-      return E.left(classifyFailure(cause, request, spec, stopReason, phase, timeoutMs, isOrder));
+      return E.left(
+        handedToFetch
+          ? classifyFailure(cause, request, spec, stopReason, phase, timeoutMs, isOrder)
+          : notSent(cause, request, stopReason),
+      );
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
@@ -190,6 +233,21 @@ const redirectRefusal = (
   return next.toString();
 };
 
+/** A failure before fetch was called: nothing can have been sent, an order included. */
+const notSent = (
+  cause: unknown,
+  request: RequestSummary,
+  stopReason: 'caller' | 'timeout' | undefined,
+): PlanviewerError =>
+  stopReason === 'caller'
+    ? aborted(request)
+    : networkError(
+        request,
+        false,
+        truncateBody(`not sent: ${cause instanceof Error ? cause.message : String(cause)}`),
+        NOT_SENT,
+      );
+
 const classifyFailure = (
   cause: unknown,
   request: RequestSummary,
@@ -200,6 +258,14 @@ const classifyFailure = (
   isOrder: boolean,
 ): PlanviewerError => {
   const intentions = spec.call.kind === 'order' ? spec.call.intentions : [];
+  // Checked first: a fetch that refused its arguments has sent nothing, even if an abort came after.
+  if (phase === 'sending' && isRefusedBeforeSending(cause))
+    return networkError(
+      request,
+      false,
+      truncateBody(`not sent: ${cause instanceof Error ? cause.message : String(cause)}`),
+      NOT_SENT,
+    );
   if (stopReason === 'caller')
     return isOrder
       ? orderOutcomeUnknown(request, intentions, 'aborted by the caller after sending')

@@ -1,5 +1,5 @@
 /**
- * `npm run simulator [-- --port N] [--host H] [--speed N] [--seed S] [--json] [--verbose]`
+ * `npm run simulator [-- --port N] [--host H] [--speed N] [--seed S] [--cors ORIGIN] [--json] [--verbose]`
  *
  * Starts the simulator and prints its URL and demo credentials. With `--json` the first line on stdout is
  * one JSON object (`{"url","key","secret","sample":{"postcode","huisnummer"}}`) for scripts, and
@@ -17,9 +17,26 @@ const USAGE = `Usage: npm run simulator -- [options]
   --host H     listen on host H (default: 127.0.0.1)
   --speed N    run the simulated clock N times faster than real time (default: 1)
   --seed S     seed for job uuids, durations and failures (default: 1)
+  --cors O     let a browser page at origin O (e.g. http://localhost:4200, or *) call the
+               simulator directly; repeat for more origins (default: no CORS)
   --json       print one JSON line with url, key, secret and a sample address first on stdout
   --verbose    print every request on stderr
   --help       show this text`;
+
+/** `--cors` values as origins (`scheme://host[:port]`, or `*`); anything else is a usage error. */
+const corsOriginsOf = (values: readonly string[]): string[] =>
+  values.map((value) => {
+    if (value === '*') return value;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`--cors: not an origin: ${value}`);
+    }
+    if (url.origin !== value.replace(/\/$/, ''))
+      throw new Error(`--cors: not an origin: ${value} (try ${url.origin})`);
+    return url.origin;
+  });
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -28,6 +45,7 @@ const main = async (): Promise<void> => {
       host: { type: 'string' },
       speed: { type: 'string' },
       seed: { type: 'string' },
+      cors: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -68,6 +86,7 @@ const main = async (): Promise<void> => {
     host: values.host ?? '127.0.0.1',
     clock: speed === 1 ? realClock() : scaledClock(speed),
     seed,
+    corsOrigins: corsOriginsOf(values.cors ?? []),
   });
   started.sim = sim;
   if (values.json === true) {
@@ -84,6 +103,7 @@ const main = async (): Promise<void> => {
     [
       `Planviewer Product API simulator listening on ${sim.url}  (API: ${sim.apiUrl})`,
       `clock: ${speed === 1 ? 'real time' : `${speed}x real time`}, seed: ${String(seed)}`,
+      `CORS: ${sim.corsOrigins.length === 0 ? 'off (--cors ORIGIN lets a browser page call it)' : sim.corsOrigins.join(', ')}`,
       '',
       'Accounts (Basic auth key / secret):',
       `  ${demoAccount.key} / ${demoAccount.secret}            payment on account, cap ${demoAccount.dailyCap} + grace ${demoAccount.grace}`,

@@ -29,6 +29,8 @@ export interface ServerOptions {
   readonly maxUrlLength: number;
   readonly maxBodyBytes: number;
   readonly keepAliveTimeoutMs: number;
+  /** Origins allowed to call from a browser page (`'*'` for any); empty for no CORS. */
+  readonly corsOrigins: readonly string[];
 }
 
 export interface SimulatorServer {
@@ -54,6 +56,7 @@ export const createServer = (options: ServerOptions): SimulatorServer => {
     // Node's default header limit (16 KB) would answer a long status URL with 431 before we see it.
     { maxHeaderSize: Math.max(16 * 1024, options.maxUrlLength + 8 * 1024) },
     (req, res) => {
+      if (answerCors(req, res, options.corsOrigins) === 'preflight answered') return;
       handle(req, res, options, later, sleep).catch((error: unknown) => {
         // A defect in the simulator: answer 500 if still possible, so the client is not left hanging.
         if (!res.headersSent && !res.destroyed) {
@@ -84,6 +87,32 @@ export const createServer = (options: ServerOptions): SimulatorServer => {
         server.closeAllConnections();
       }),
   };
+};
+
+/**
+ * Opt-in CORS, so a dev page can call the simulator directly: the allowed origin is echoed, the headers a
+ * client reads are exposed, and a preflight is answered here, outside the API (not logged, no faults).
+ */
+const answerCors = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  allowed: readonly string[],
+): 'preflight answered' | 'go on' => {
+  const origin = req.headers.origin;
+  if (allowed.length === 0 || origin === undefined) return 'go on';
+  if (!allowed.includes('*') && !allowed.includes(origin)) return 'go on';
+  res.setHeader('access-control-allow-origin', allowed.includes('*') ? '*' : origin);
+  res.setHeader('vary', 'Origin');
+  res.setHeader('access-control-expose-headers', 'Content-Disposition, Content-Length, Retry-After');
+  if (req.method !== 'OPTIONS' || req.headers['access-control-request-method'] === undefined) return 'go on';
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, User-Agent',
+    'access-control-max-age': '600',
+    'content-length': '0',
+  });
+  res.end();
+  return 'preflight answered';
 };
 
 const handle = async (

@@ -48,6 +48,11 @@ export interface SimulatorOptions {
   readonly keepAliveTimeoutMs?: number;
   /** Log entries kept (counts stay exact beyond it). @default Infinity */
   readonly maxLogEntries?: number;
+  /**
+   * Origins a browser page may call the simulator from directly (CORS), e.g. `['http://localhost:4200']`,
+   * or `['*']` for any. Preflight `OPTIONS` requests are answered and not logged. @default [] (no CORS)
+   */
+  readonly corsOrigins?: readonly string[];
 }
 
 /**
@@ -68,6 +73,8 @@ export interface Simulator {
   readonly apiUrl: string;
   readonly host: string;
   readonly port: number;
+  /** The origins allowed to call it from a browser page (empty: no CORS). */
+  readonly corsOrigins: readonly string[];
   readonly seed: number | string;
   readonly clock: Clock;
   readonly accounts: AccountRegistry;
@@ -120,6 +127,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
     maxUrlLength: options.maxUrlLength ?? 8192,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 15_000,
+    corsOrigins: options.corsOrigins ?? [],
   });
 
   const host = options.host ?? '127.0.0.1';
@@ -139,6 +147,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
     apiUrl: origin + API_PREFIX,
     host,
     port,
+    corsOrigins: options.corsOrigins ?? [],
     seed,
     clock,
     accounts,

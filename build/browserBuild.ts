@@ -1,0 +1,18 @@
+import type { Options } from 'tsup';
+import { browserTwins, esModulePeers } from './esbuildPlugins';
+
+/**
+ * The `browser` export condition (`dist/index.browser.mjs`): ES modules only (fp-ts/es6, io-ts/es6), the
+ * platform's fetch, no cross-fetch. Shared by tsup.config.ts and the bundle-size spec, which builds it alone.
+ */
+export const browserBuild: Options = {
+  entry: { 'index.browser': 'src/index.ts' },
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  // fp-ts and io-ts are peers too: esModulePeers keeps them external under their es6/ paths.
+  external: ['rxjs'],
+  noExternal: [/^fp-ts(\/|$)/, /^io-ts(\/|$)/],
+  esbuildPlugins: [esModulePeers(), browserTwins(['src/config/defaultFetch'])],
+};
