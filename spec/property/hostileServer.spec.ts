@@ -138,12 +138,18 @@ const hostileFilename = fc.oneof(
     'attachment; filename="../../etc/passwd"',
     "attachment; filename*=UTF-8''..%2F..%2Fplanviewer-ledger.jsonl",
     'attachment; filename="C:\\\\Windows\\\\x.pdf"',
-    'attachment; filename="\u0000.pdf"',
+    "attachment; filename*=UTF-8''%00%0d%0a.pdf",
     `attachment; filename="${TOKEN}.pdf"`,
     'attachment; filename=""',
     'inline',
   ),
-  fc.string({ maxLength: 30 }).map((s) => `attachment; filename="${s}"`),
+  // What a server can put in a header at all: no control characters, Latin-1 only (the rest percent-encoded).
+  fc
+    .string({ maxLength: 30 })
+    .map(
+      (s) =>
+        `attachment; filename="${s.replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?')}"; filename*=UTF-8''${encodeURIComponent(s)}`,
+    ),
 );
 const retrieveAnswer = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('file' as const), disposition: hostileFilename }) },
