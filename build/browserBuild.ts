@@ -14,5 +14,5 @@ export const browserBuild: Options = {
   // fp-ts and io-ts are peers too: esModulePeers keeps them external under their es6/ paths.
   external: ['rxjs'],
   noExternal: [/^fp-ts(\/|$)/, /^io-ts(\/|$)/],
-  esbuildPlugins: [esModulePeers(), browserTwins(['src/config/defaultFetch'])],
+  esbuildPlugins: [esModulePeers(), browserTwins(['src/config/defaultFetch', 'src/http/prematureClose'])],
 };

@@ -1,4 +1,5 @@
 import type { FetchResponseLike } from '../config/FetchLike';
+import { watchPrematureClose } from './prematureClose';
 
 interface WebStream {
   getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> };
@@ -31,7 +32,14 @@ export async function* readBodyChunks(response: FetchResponseLike): AsyncGenerat
       await reader.cancel().catch(() => undefined);
     }
   } else if (isAsyncIterable(body)) {
-    for await (const chunk of body) yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    // node-fetch 2 never ends nor errors a body whose connection broke: see prematureClose.ts.
+    const unwatch = watchPrematureClose(body);
+    try {
+      for await (const chunk of body)
+        yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    } finally {
+      unwatch();
+    }
   } else {
     yield new Uint8Array(await response.arrayBuffer());
   }

@@ -15,8 +15,8 @@ const contentLengthOf = (response: FetchResponseLike): number | undefined => {
 
 /**
  * Reads a body as UTF-8 text, but never more than `maxBytes` of it: a body announced larger is not read
- * at all, and one that grows past the limit is cancelled there (so a 60 MB answer costs at most the limit
- * in memory, not 60 MB plus its decoded copy).
+ * at all, and one without a Content-Length that grows past the limit is cancelled there (so a 60 MB
+ * answer costs at most the limit in memory, not 60 MB plus its decoded copy).
  *
  * @internal
  */
@@ -29,6 +29,8 @@ export const readBoundedText = async (
     await cancelBody(response);
     return { _tag: 'TooLarge', contentLength: announced };
   }
+  // HTTP framing holds a body to its Content-Length: within the limit, the fetch's own reader is as safe.
+  if (announced !== undefined) return { _tag: 'Text', text: await response.text() };
   const decoder = new TextDecoder('utf-8');
   let text = '';
   let bytes = 0;
@@ -49,6 +51,8 @@ export const readBoundedText = async (
  * @internal
  */
 export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> => {
+  const announced = contentLengthOf(response);
+  if (announced !== undefined && announced <= maxBytes) return response.text();
   const decoder = new TextDecoder('utf-8');
   let text = '';
   let bytes = 0;

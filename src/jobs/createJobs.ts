@@ -91,6 +91,9 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
   const order$: Jobs['order$'] = (intentions, streamOptions) => {
     if (!Array.isArray(intentions) || intentions.length === 0)
       return of(E.left(invalidInput('intentions', 'expected a non-empty array of intention uuids')));
+    const notText = intentions.findIndex((i) => typeof i !== 'string');
+    if (notText >= 0)
+      return of(E.left(invalidInput(`intentions[${notText}]`, 'expected an intention uuid (a string)')));
     const stream = normalizeStreamOptions(streamOptions, client);
     if (E.isLeft(stream)) return of(E.left(stream.left));
     return orderStream(context, client.scheduler, intentions, stream.right);

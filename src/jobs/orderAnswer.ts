@@ -53,9 +53,9 @@ export const readOrderAnswer = (sent: readonly string[], ordered: readonly Order
     jobs.push({ intention, job });
   }
   const unaccounted = sent
-    .filter((intention) => !accounted.has(intention.toLowerCase()))
+    .filter((intention) => !accounted.has(String(intention).toLowerCase()))
     .map((intention) => {
-      const bad = unusable.get(intention.toLowerCase());
+      const bad = unusable.get(String(intention).toLowerCase());
       return orderOutcomeUnknown(
         undefined,
         [intention],
