@@ -64,3 +64,27 @@ export {
 // File names of results
 export { filenameFromContentDisposition, safeBaseName } from './http/resultFilename';
 export { parseRetryAfter } from './http/retryAfter';
+
+// Ledgers (the durable record of orders and jobs) and the order budget; see docs/ledgers-and-workers.md.
+// The JSONL file ledger is in `planviewer-rx/file-ledger`, PostgreSQL in `planviewer-rx/postgres`.
+export type {
+  JobEnd,
+  JobLedger,
+  LeaseRequest,
+  LedgerJob,
+  LedgerSnapshot,
+  OrderAnswer,
+  OrderingRecord,
+  UnknownOrder,
+} from './ledger/JobLedger';
+export { LedgerEntryCodec, ledgerText, parseLedgerText, type LedgerEntry } from './ledger/LedgerEntry';
+export { journalLedger, memoryLedger, type Journal, type JournalLedgerOptions } from './ledger/journalLedger';
+export { storageLedger, type StorageLedgerOptions, type StorageLike } from './ledger/storageLedger';
+export {
+  amsterdamDay,
+  memoryBudgetStore,
+  normalizeOrderBudget,
+  type OrderBudget,
+  type OrderBudgetOptions,
+  type OrderBudgetStore,
+} from './ledger/OrderBudget';
