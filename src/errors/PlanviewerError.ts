@@ -133,13 +133,15 @@ export interface NetworkError extends JobContext {
 
 /**
  * An order POST may or may not have been placed (the connection broke after sending, it timed out, the
- * server answered 5xx). It is never re-sent: check the Planviewer dashboard before ordering again.
+ * server answered 5xx, answered 303, or answered without an entry for some intentions). It is never
+ * re-sent: check the Planviewer dashboard before ordering again.
  *
  * @category model
  */
 export interface OrderOutcomeUnknown extends JobContext {
   readonly _tag: 'OrderOutcomeUnknown';
-  readonly request: RequestSummary;
+  /** Absent when the order call itself succeeded but its answer has no (readable) entry for these intentions. */
+  readonly request?: RequestSummary;
   readonly intentions: readonly string[];
   readonly reason: string;
 }
@@ -359,10 +361,13 @@ export const networkError = (
 
 /** @category constructors */
 export const orderOutcomeUnknown = (
-  request: RequestSummary,
+  request: RequestSummary | undefined,
   intentions: readonly string[],
   reason: string,
-): OrderOutcomeUnknown => ({ _tag: 'OrderOutcomeUnknown', request, intentions, reason });
+): OrderOutcomeUnknown =>
+  request === undefined
+    ? { _tag: 'OrderOutcomeUnknown', intentions, reason }
+    : { _tag: 'OrderOutcomeUnknown', request, intentions, reason };
 
 /** @category constructors */
 export const timeout = (afterMs: number, request?: RequestSummary, lastStatus?: string): Timeout => ({
@@ -471,7 +476,8 @@ export const matchError =
 
 /**
  * Whether a retry of the same call can succeed without anyone changing anything. Never true for
- * an order whose outcome is unknown, nor for the daily cap, payment or credential errors.
+ * an order whose outcome is unknown, nor for the daily cap, payment or credential errors. True for an
+ * undecodable answer to a GET (status, waiting): the next answer may read fine.
  *
  * @category destructors
  */
@@ -483,6 +489,10 @@ export const isRetryable = (e: PlanviewerError): boolean => {
       return e._tag !== 'Timeout' || e.lastStatus === undefined;
     case 'NetworkError':
       return e.request.method === 'GET' || !e.reachedServer;
+    case 'DecodeError':
+      // A GET is idempotent: an odd or truncated body (a proxy's page, a cut connection) may well read
+      // fine next time. An order's answer is never fetched again.
+      return e.request.method === 'GET';
     default:
       return false;
   }
