@@ -74,7 +74,7 @@ export type {
   LeaseRequest,
   LedgerJob,
   LedgerSnapshot,
-  OrderAnswer,
+  OrderAnswerRecord,
   OrderingRecord,
   UnknownOrder,
 } from './ledger/JobLedger';

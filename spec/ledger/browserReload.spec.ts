@@ -4,7 +4,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { manualClock, sampleAddress, startSimulator, type ManualClock, type Simulator } from '../../src/simulator';
+import {
+  manualClock,
+  sampleAddress,
+  startSimulator,
+  type ManualClock,
+  type Simulator,
+} from '../../src/simulator';
 
 // The reload scenario in a real browser: headless Chromium (Debian's /usr/bin/chromium) driven by
 // playwright-core (which gives every launch a fresh profile folder). The page and the Product API share one loopback origin (this spec's server forwards
@@ -130,11 +136,18 @@ if (!chromiumAvailable && process.env['CI'] !== undefined)
     clock.set(Math.max(...sim.jobs.list().map((j) => j.finishedAt)) + 1);
     const after = await waitFor(page, (seen) => seen.some((e) => e.tag === 'resume-complete'));
 
-    expect(after.filter((e) => e.tag === 'Result').map((e) => e.job).sort()).toEqual([...jobs].sort());
+    expect(
+      after
+        .filter((e) => e.tag === 'Result')
+        .map((e) => e.job)
+        .sort(),
+    ).toEqual([...jobs].sort());
     expect(after.filter((e) => e.text !== undefined)).toEqual([]);
     expect(sim.requests.count('jobs/order')).toBe(1);
     for (const job of jobs)
-      expect(sim.requests.entries({ route: 'jobs/retrieve', status: 200 }).filter((e) => e.uuids.includes(job))).toHaveLength(1);
+      expect(
+        sim.requests.entries({ route: 'jobs/retrieve', status: 200 }).filter((e) => e.uuids.includes(job)),
+      ).toHaveLength(1);
     // Both jobs are recorded as ended: a third load finds nothing to do.
     await page.reload();
     await page.evaluate(() => {

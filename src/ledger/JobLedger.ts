@@ -60,13 +60,18 @@ export interface LedgerJob {
  * - `Unknown`: the POST may have reached the server (reset, timeout, 5xx): never re-sent; check by hand.
  *
  * @example
- * import type { OrderAnswer } from 'planviewer-rx';
- * const a: OrderAnswer = { _tag: 'Refused', error: 'PaymentRequired', message: 'Payment required (402)…' };
+ * import type { OrderAnswerRecord } from 'planviewer-rx';
+ * const a: OrderAnswerRecord = { _tag: 'Refused', error: 'PaymentRequired', message: 'Payment required (402)…' };
  *
  * @category model
  */
-export type OrderAnswer =
-  | { readonly _tag: 'Placed'; readonly jobs: ReadonlyArray<Omit<LedgerJob, 'order'>> }
+export type OrderAnswerRecord =
+  | {
+      readonly _tag: 'Placed';
+      readonly jobs: ReadonlyArray<Omit<LedgerJob, 'order'>>;
+      /** Intentions sent that the answer does not account for: their outcome is unknown. */
+      readonly unaccounted?: readonly string[];
+    }
   | { readonly _tag: 'Refused'; readonly error: string; readonly message: string }
   | { readonly _tag: 'Unknown'; readonly reason: string };
 
@@ -161,7 +166,7 @@ export interface JobLedger {
   /** Records the order's answer; `Placed` jobs are leased to `lease.worker` at once. */
   readonly answerOrder: (
     order: string,
-    answer: OrderAnswer,
+    answer: OrderAnswerRecord,
     lease: LeaseRequest,
   ) => TE.TaskEither<LedgerFailed, void>;
   /** Records that a job ended for good (and drops its lease). */

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { defer, from, mergeMap, of, take, type Observable } from 'rxjs';
+import { defer, finalize, from, mergeMap, of, take, type Observable } from 'rxjs';
 import type { OrderedJob } from '../codecs';
 import { describeError } from '../errors/describeError';
 import {
@@ -8,7 +8,8 @@ import {
   type LedgerFailed,
   type PlanviewerError,
 } from '../errors/PlanviewerError';
-import type { JobLedger, OrderAnswer } from './JobLedger';
+import { readOrderAnswer } from '../jobs/orderAnswer';
+import type { JobLedger, OrderAnswerRecord } from './JobLedger';
 import { amsterdamDay, type OrderBudget } from './OrderBudget';
 
 /**
@@ -32,14 +33,23 @@ export interface OrderGuard {
    * between the two writes): the jobs are followed all the same, and this error says which they are.
    */
   readonly onUnrecorded: (error: LedgerFailed) => void;
+  /** Called once when the guard is done with the order, whatever happened. */
+  readonly onSettled?: () => void;
 }
 
 type OrderResult = E.Either<PlanviewerError, readonly OrderedJob[]>;
 
 /** The answer to record for what the order call returned. */
-const answerOf = (result: OrderResult): OrderAnswer => {
-  if (E.isRight(result))
-    return { _tag: 'Placed', jobs: result.right.map((o) => ({ intention: o.uuid, job: o.job.uuid })) };
+const answerOf = (intentions: readonly string[], result: OrderResult): OrderAnswerRecord => {
+  if (E.isRight(result)) {
+    // The same reading the order stream makes: only valid job uuids, and what the answer leaves out.
+    const read = readOrderAnswer(intentions, result.right);
+    return {
+      _tag: 'Placed',
+      jobs: read.jobs,
+      unaccounted: read.unaccounted.flatMap((u) => u.intentions),
+    };
+  }
   const e = result.left;
   const mayHaveReachedServer =
     e._tag === 'OrderOutcomeUnknown' ||
@@ -104,7 +114,7 @@ export const guardedOrder =
         mergeMap((result) =>
           from(
             (async (): Promise<OrderResult> => {
-              const answer = answerOf(result);
+              const answer = answerOf(intentions, result);
               if (answer._tag === 'Refused') await giveBack();
               if (ledger === undefined) return result;
               const recorded = await recordAnswer(ledger, id, answer, guard);
@@ -119,13 +129,16 @@ export const guardedOrder =
           ),
         ),
       );
-    }).pipe(mergeMap((o) => o));
+    }).pipe(
+      mergeMap((o) => o),
+      finalize(() => guard.onSettled?.()),
+    );
 
 /** The answer write, tried three times: a short blip of the ledger must not orphan a placed order. */
 const recordAnswer = async (
   ledger: JobLedger,
   order: string,
-  answer: OrderAnswer,
+  answer: OrderAnswerRecord,
   guard: OrderGuard,
 ): Promise<E.Either<LedgerFailed, void>> => {
   let result = await ledger.answerOrder(order, answer, { worker: guard.worker, leaseMs: guard.leaseMs })();

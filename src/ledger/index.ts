@@ -8,3 +8,4 @@ export * from './guardedOrder';
 export * from './leaseKeeper';
 export * from './ledgeredJob';
 export * from './resumeStream';
+export * from './ledgeredOrder';

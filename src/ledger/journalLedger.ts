@@ -135,7 +135,26 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
       const at = iso();
       const entries: LedgerEntry[] =
         answer._tag === 'Placed'
-          ? answer.jobs.map((j) => ({ type: 'ordered', order, at, intention: j.intention, job: j.job }))
+          ? [
+              ...answer.jobs.map((j): LedgerEntry => ({
+                type: 'ordered',
+                order,
+                at,
+                intention: j.intention,
+                job: j.job,
+              })),
+              ...(answer.unaccounted === undefined || answer.unaccounted.length === 0
+                ? []
+                : [
+                    {
+                      type: 'order-unknown' as const,
+                      order,
+                      at,
+                      intentions: [...answer.unaccounted],
+                      message: 'the order answer had no usable job for these intentions',
+                    },
+                  ]),
+            ]
           : answer._tag === 'Refused'
             ? [{ type: 'order-failed', order, at, error: answer.error, message: answer.message }]
             : [

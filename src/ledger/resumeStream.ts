@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { Observable, Subscription, timer } from 'rxjs';
-import { orderOutcomeUnknown, type PlanviewerError } from '../errors/PlanviewerError';
+import { aborted, orderOutcomeUnknown, type PlanviewerError } from '../errors/PlanviewerError';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { LedgerJob, UnknownOrder } from './JobLedger';
 import { ledgeredJob } from './ledgeredJob';
@@ -22,6 +22,8 @@ export interface ResumePlan {
   readonly watch: boolean;
   /** How often to look for jobs whose lease ran out (a dead worker's). */
   readonly claimEveryMs: number;
+  /** Aborting stops taking up jobs; the jobs taken up end with their own `Aborted`. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -126,6 +128,16 @@ export const resumeStream = (
       }
     };
 
+    if (plan.signal?.aborted === true) {
+      subscriber.next(E.left(aborted()));
+      subscriber.complete();
+      return undefined;
+    }
+    const stopClaiming = (): void => {
+      claiming = false;
+      completeIfDone();
+    };
+    plan.signal?.addEventListener('abort', stopClaiming, { once: true });
     const tick = timer(0, plan.claimEveryMs, w.scheduler);
     void (async () => {
       const unknown = await w.ledger.claimUnansweredOrders(w.worker)();
@@ -137,6 +149,7 @@ export const resumeStream = (
 
     return () => {
       claiming = false;
+      plan.signal?.removeEventListener('abort', stopClaiming);
       followers.unsubscribe();
     };
   });

@@ -101,9 +101,12 @@ export const postgresLedger = (pool: PgPool, options: PostgresLedgerOptions = {}
         return;
       }
       await inTransaction(pool, async (client) => {
+        const unaccounted = answer.unaccounted ?? [];
         await client.query(
-          `UPDATE planviewer_orders SET state = 'placed', answered_at = now() WHERE order_id = $1`,
-          [order],
+          `UPDATE planviewer_orders SET state = $2, answered_at = now(), message = $3 WHERE order_id = $1`,
+          unaccounted.length === 0
+            ? [order, 'placed', null]
+            : [order, 'unknown', `the order answer had no usable job for ${unaccounted.join(', ')}`],
         );
         await client.query(
           `INSERT INTO planviewer_jobs (job, order_id, intention, state, leased_by, lease_until)

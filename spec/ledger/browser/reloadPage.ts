@@ -19,17 +19,24 @@ const pv = createPlanviewer({
 });
 const ledger = storageLedger(window.localStorage);
 
-const keep = (e: E.Either<Parameters<typeof describeError>[0], { readonly _tag: string; readonly job?: string }>): void => {
+const keep = (
+  e: E.Either<Parameters<typeof describeError>[0], { readonly _tag: string; readonly job?: string }>,
+): void => {
   if (E.isLeft(e)) events.push({ tag: e.left._tag, text: describeError(e.left) });
   else {
     const ev = e.right as { _tag: string; job?: string; file?: { size: number } };
-    events.push({ tag: ev._tag, ...(ev.job === undefined ? {} : { job: ev.job }), ...(ev.file === undefined ? {} : { size: ev.file.size }) });
+    events.push({
+      tag: ev._tag,
+      ...(ev.job === undefined ? {} : { job: ev.job }),
+      ...(ev.file === undefined ? {} : { size: ev.file.size }),
+    });
   }
 };
 
 (window as unknown as { planviewer: unknown }).planviewer = {
   events,
   order: (intentions: string[]) => pv.order$(intentions, { ledger }).subscribe(keep),
-  resume: () => pv.resume$(ledger).subscribe({ next: keep, complete: () => events.push({ tag: 'resume-complete' }) }),
+  resume: () =>
+    pv.resume$(ledger).subscribe({ next: keep, complete: () => events.push({ tag: 'resume-complete' }) }),
   stored: () => window.localStorage.getItem('planviewer-rx:ledger'),
 };
