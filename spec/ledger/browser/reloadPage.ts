@@ -15,6 +15,8 @@ const events: Seen[] = [];
 const pv = createPlanviewer({
   credentials: { key: 'demo', secret: 'demo-secret' },
   baseUrl: window.location.origin,
+  // Called unbound: a browser's fetch throws "Illegal invocation" when called as another object's method.
+  fetch: (input, init) => window.fetch(input, init),
   polling: { initialDelayMs: 100, minDelayMs: 50, maxDelayMs: 200 },
 });
 const ledger = storageLedger(window.localStorage);
