@@ -33,6 +33,8 @@ export interface OrderGuard {
    * between the two writes): the jobs are followed all the same, and this error says which they are.
    */
   readonly onUnrecorded: (error: LedgerFailed) => void;
+  /** Called with the jobs of a placed order once they are recorded (leased to `worker`). */
+  readonly onRecorded?: (jobs: readonly string[]) => void;
   /** Called once when the guard is done with the order, whatever happened. */
   readonly onSettled?: () => void;
 }
@@ -118,6 +120,8 @@ export const guardedOrder =
               if (answer._tag === 'Refused') await giveBack();
               if (ledger === undefined) return result;
               const recorded = await recordAnswer(ledger, id, answer, guard);
+              if (E.isRight(recorded) && answer._tag === 'Placed')
+                guard.onRecorded?.(answer.jobs.map((j) => j.job));
               if (E.isLeft(recorded) && answer._tag === 'Placed')
                 guard.onUnrecorded({
                   ...recorded.left,

@@ -61,6 +61,8 @@ export const ledgeredOrder = (
   readonly attach: (stream: Observable<Emission>) => Observable<Emission>;
 } => {
   const unrecorded = new ReplaySubject<LedgerFailed>();
+  const leased = new Set<string>();
+  const followed = new Set<string>();
   const order = guardedOrder((intentions) => port.order(intentions), {
     ...(setup.ledger === undefined ? {} : { ledger: setup.ledger }),
     ...(setup.budget === undefined ? {} : { budget: setup.budget }),
@@ -69,6 +71,7 @@ export const ledgeredOrder = (
     leaseMs: setup.leaseMs,
     onUnrecorded: (e) => unrecorded.next(e),
     onSettled: () => unrecorded.complete(),
+    onRecorded: (jobs) => jobs.forEach((j) => leased.add(j)),
   });
   // The order stream's own end ends the extra Lefts too (an order aborted before it was sent never
   // reaches the guard, so `unrecorded` would never complete).
@@ -78,6 +81,11 @@ export const ledgeredOrder = (
       const end = (): void => {
         done.next();
         done.complete();
+        // Jobs leased to us by the answer but never followed (unsubscribed right after `Ordered`): give
+        // them back now, so that a resume$ need not wait for the lease to run out.
+        const unfollowed = [...leased].filter((j) => !followed.has(j));
+        if (setup.ledger !== undefined && unfollowed.length > 0)
+          void setup.ledger.releaseJobs(unfollowed, setup.worker)();
       };
       return merge(
         stream.pipe(finalize(end)),
@@ -92,7 +100,14 @@ export const ledgeredOrder = (
   const worker = { ledger, worker: setup.worker, leaseMs: setup.leaseMs, scheduler: setup.scheduler };
   const keeper = leaseKeeper(worker);
   return {
-    hooks: { order, follow: (job, events) => ledgeredJob(worker, keeper, job, events) },
+    hooks: {
+      order,
+      follow: (job, events) =>
+        defer(() => {
+          followed.add(job);
+          return ledgeredJob(worker, keeper, job, events);
+        }),
+    },
     attach,
   };
 };
