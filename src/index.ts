@@ -80,6 +80,7 @@ export type {
 } from './ledger/JobLedger';
 export { LedgerEntryCodec, ledgerText, parseLedgerText, type LedgerEntry } from './ledger/LedgerEntry';
 export { journalLedger, memoryLedger, type Journal, type JournalLedgerOptions } from './ledger/journalLedger';
+export { productsOrderedOn } from './ledger/productsOrderedOn';
 export { storageLedger, type StorageLedgerOptions, type StorageLike } from './ledger/storageLedger';
 export {
   amsterdamDay,

@@ -1,5 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { amsterdamDay, memoryBudgetStore, normalizeOrderBudget } from '../../src/ledger';
+import {
+  amsterdamDay,
+  memoryBudgetStore,
+  normalizeOrderBudget,
+  productsOrderedOn,
+  type LedgerEntry,
+} from '../../src/ledger';
 
 describe('amsterdamDay', () => {
   it.each([
@@ -52,5 +58,32 @@ describe('normalizeOrderBudget', () => {
   it('fills in an in-process store and the wall clock', () => {
     const budget = normalizeOrderBudget({ perDay: 0 });
     expect(budget).toEqual(E.right(expect.objectContaining({ perDay: 0, now: Date.now })));
+  });
+});
+
+describe('productsOrderedOn', () => {
+  const ordering = (order: string, at: string, n: number): LedgerEntry => ({
+    type: 'ordering',
+    order,
+    at,
+    intentions: Array.from({ length: n }, (_, i) => `${order}-${i}`),
+  });
+
+  it('counts the products of the orders sent on an Amsterdam day, except those the server refused', () => {
+    const entries: LedgerEntry[] = [
+      ordering('late-yesterday', '2026-07-01T21:59:00.000Z', 5),
+      ordering('early-today', '2026-07-01T22:00:00.000Z', 2),
+      ordering('refused', '2026-07-02T08:00:00.000Z', 3),
+      {
+        type: 'order-failed',
+        order: 'refused',
+        at: '2026-07-02T08:00:01.000Z',
+        error: 'PaymentRequired',
+        message: '402',
+      },
+      ordering('unanswered', '2026-07-02T21:00:00.000Z', 1),
+    ];
+    expect(productsOrderedOn(entries, '2026-07-01')).toBe(5);
+    expect(productsOrderedOn(entries, '2026-07-02')).toBe(3);
   });
 });

@@ -9,3 +9,4 @@ export * from './leaseKeeper';
 export * from './ledgeredJob';
 export * from './resumeStream';
 export * from './ledgeredOrder';
+export * from './productsOrderedOn';
