@@ -63,7 +63,13 @@ export const ledgeredJob = (
       subscriber.next(E.left(error));
       subscriber.complete();
     });
-    const inner = events.pipe(concatMap(afterEvent)).subscribe(subscriber);
+    // A plain observer, not `subscriber` itself: given a Subscriber, RxJS would tie the two together, and
+    // unsubscribing `inner` on a lost lease would close this stream without its Left and completion.
+    const inner = events.pipe(concatMap(afterEvent)).subscribe({
+      next: (e) => subscriber.next(e),
+      error: (e: unknown) => subscriber.error(e),
+      complete: () => subscriber.complete(),
+    });
     return () => {
       lost.unsubscribe();
       inner.unsubscribe();
