@@ -89,7 +89,7 @@ describe('fileLedger', () => {
     ]);
   });
 
-  it('skips a torn last line (a crash mid-write) and refuses a damaged line elsewhere', async () => {
+  it('skips a line torn by a crash mid-write, writes after it on a line of its own, and refuses a damaged entry', async () => {
     const file = path.join(dir, LEDGER_FILE);
     const ordered = JSON.stringify({
       type: 'ordered',
@@ -99,9 +99,21 @@ describe('fileLedger', () => {
       job: J1,
     });
     fs.writeFileSync(file, `${ordered}\n{"type":"downlo`);
-    expect((await right(fileLedger(dir).snapshot())).unfinished.map((j) => j.job)).toEqual([J1]);
+    const ledger = fileLedger(dir);
+    expect((await right(ledger.snapshot())).unfinished.map((j) => j.job)).toEqual([J1]);
+    // The next run orders again: its entry must not be glued to the torn line.
+    await right(ledger.beginOrder({ order: 'o-2', intentions: [I2], worker: 'w' }));
+    await right(
+      ledger.answerOrder(
+        'o-2',
+        { _tag: 'Placed', jobs: [{ intention: I2, job: J2 }] },
+        { worker: 'w', leaseMs: 1 },
+      ),
+    );
+    expect((await right(fileLedger(dir).snapshot())).unfinished.map((j) => j.job)).toEqual([J1, J2]);
+    expect(new Ledger(dir).state().pending.map((p) => p.job)).toEqual([J1, J2]);
 
-    fs.writeFileSync(file, `{"type":"ord\n${ordered}\n`);
+    fs.writeFileSync(file, `{"type":"ordered","order":"o"}\n${ordered}\n`);
     const read = await fileLedger(dir).snapshot()();
     expect(read).toEqual(
       E.left(

@@ -100,9 +100,10 @@ const KNOWN_TYPES = new Set([
 // -------------------------------------------------------------------------------------
 
 /**
- * Reads JSONL text into entries. A torn last line (a crash mid-write) is skipped, and so are entries of a
- * type this version does not know (written by a newer one). Anything else that does not read is a Left
- * naming the line: a damaged ledger is refused, never half-read, since a skipped line may hold a job uuid.
+ * Reads JSONL text into entries. A line that is not JSON is a write torn by a crash (it was never
+ * acknowledged: the write did not return) and is skipped; so are entries of a type this version does not
+ * know (written by a newer one). A JSON line that is not a valid entry is a Left naming the line: a
+ * damaged ledger is refused, never half-read, since a skipped entry may hold a job uuid.
  *
  * @example
  * import { parseLedgerText } from 'planviewer-rx';
@@ -116,13 +117,11 @@ export const parseLedgerText = (text: string): E.Either<string, readonly LedgerE
   const entries: LedgerEntry[] = [];
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue;
-    const isLast = lines.slice(i + 1).every((l) => l.trim() === '');
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      if (isLast) continue;
-      return E.left(`line ${i + 1} is not JSON`);
+      continue;
     }
     const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
     if (typeof type === 'string' && !KNOWN_TYPES.has(type)) continue;

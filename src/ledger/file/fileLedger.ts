@@ -18,8 +18,9 @@ export const LEDGER_FILE = 'planviewer-ledger.jsonl';
 
 /**
  * The JSONL journal in a file: every append is written and fsynced before it returns (synchronously, so
- * nothing can run in between), the folder is created when missing, and the first write of a new file
- * also fsyncs the folder so that the file itself survives a power cut.
+ * nothing can run in between), the folder is created when missing, the first write of a new file also
+ * fsyncs the folder so that the file itself survives a power cut, and a write after a torn line (a crash
+ * mid-write) starts on a new line.
  *
  * @example
  * import { fileJournal } from 'planviewer-rx/file-ledger';
@@ -49,9 +50,11 @@ export const fileJournal = (file: string): Journal => {
       const dir = path.dirname(absolute);
       fs.mkdirSync(dir, { recursive: true });
       const created = !fs.existsSync(absolute);
-      const fd = fs.openSync(absolute, 'a');
+      const fd = fs.openSync(absolute, 'a+');
       try {
-        fs.writeSync(fd, ledgerText(entries));
+        // After a crash mid-write the file ends in a torn line: start on a line of our own, or the new
+        // entry would be glued to the torn one and unreadable.
+        fs.writeSync(fd, (endsTorn(fd) ? '\n' : '') + ledgerText(entries));
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -59,6 +62,15 @@ export const fileJournal = (file: string): Journal => {
       if (created) fsyncFolder(dir);
     },
   };
+};
+
+/** Whether the file's last byte is something other than a newline (a torn last line). */
+const endsTorn = (fd: number): boolean => {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  fs.readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 };
 
 /** Makes a new directory entry durable. Some platforms cannot open a folder: best effort there. */
