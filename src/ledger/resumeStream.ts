@@ -39,7 +39,7 @@ export interface ResumePlan {
  */
 export const unknownOrderError = (u: UnknownOrder): PlanviewerError =>
   orderOutcomeUnknown(
-    { method: 'POST', url: '/jobs/order' },
+    undefined,
     u.intentions,
     `ledger order ${u.order} was about to be sent at ${u.at}, and ${u.reason}; look in the Planviewer dashboard for jobs of these intentions ordered since then`,
   );
