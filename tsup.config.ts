@@ -14,5 +14,5 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   // Peer dependencies must stay external so users' rxjs/fp-ts instances are the ones we use.
-  external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'content-disposition', 'pdf-lib', 'cli-progress', 'pg'],
+  external: ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'content-disposition', 'pdf-lib', 'pg'],
 });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { displayPath, formatBytes, formatDuration, jsonLine, plainLine } from '../../src/cli/formatRecord';
-import { jobFailed, orderCapReached } from '../../src/errors/PlanviewerError';
+import { jobFailed, networkError, orderCapReached, timeout } from '../../src/errors/PlanviewerError';
 
 const JOB = '7e6d5c4b-3a29-4f18-9e07-222222222222';
 const LABEL = 'bestemmingsplanrapport @ Voorbeeldstraat 2';
@@ -60,20 +60,51 @@ describe('plainLine', () => {
       type: 'summary',
       summary: {
         command: 'order',
-        jobs: 3,
+        jobs: 4,
         files: [{ job: JOB, file: '/abs/out/a.pdf', bytes: 2048 }],
         bytes: 2048,
         failed: [{ job: 'j-2', error: 'JobFailed' }],
         waiting: ['j-3'],
+        running: ['j-4'],
         exitCode: 6,
       },
     });
     expect(text.split('\n')).toEqual([
-      'Summary: 3 jobs, 1 file saved (2.0 KB), 1 failed, 1 waiting for a choice, exit code 6',
+      'Summary: 4 jobs, 1 file saved (2.0 KB), 1 failed, 1 waiting for a choice, 1 still running, exit code 6',
       '  /abs/out/a.pdf  2.0 KB',
       '  failed: j-2 JobFailed',
       '  waiting for a choice: j-3 (run: planviewer resume --choose N)',
+      '  still running on the server: j-4 (run: planviewer resume)',
     ]);
+  });
+
+  it('names the one-shot command that failed, without "order" or "FAILED"', () => {
+    const refused = networkError(
+      { method: 'GET', url: 'http://127.0.0.1:9/product_api/v1/products' },
+      false,
+      'connect ECONNREFUSED',
+    );
+    const line = plainLine({ type: 'error', error: refused, command: 'products' });
+    expect(line).toMatch(
+      /^planviewer products: Network error: connect ECONNREFUSED; the request did not reach the server/,
+    );
+    expect(line).not.toMatch(/order|FAILED/);
+  });
+
+  it('calls a job still running at its --deadline "still running", not FAILED, and points to planviewer resume', () => {
+    const late = { ...timeout(5_000, undefined, 'in_progress'), job: JOB };
+    const line = plainLine({ type: 'error', error: late, label: LABEL });
+    expect(line).toMatch(
+      new RegExp(
+        `^${LABEL}: Still running on the server when the --deadline of 5 s passed \\(last status "in_progress"\\)`,
+      ),
+    );
+    expect(line).toContain('`planviewer resume`');
+    expect(line).not.toMatch(/FAILED|job\$/);
+    expect(JSON.parse(jsonLine({ type: 'error', error: late }))).toMatchObject({
+      tag: 'Timeout',
+      exitCode: 9,
+    });
   });
 });
 

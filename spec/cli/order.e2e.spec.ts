@@ -1,6 +1,4 @@
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { sampleAddress } from '../../src/simulator';
 import {
@@ -11,6 +9,7 @@ import {
   SIM_SPEED,
   useCliSimulator,
 } from './helpers/cliProcess';
+import { startRenamingProxy } from './helpers/renamingProxy';
 
 // The CLI as a user runs it: a child process, credentials in the environment, a simulator on loopback
 // whose clock runs 50× faster (and `--sim-speed 50` so the client polls 50× sooner to match).
@@ -95,23 +94,8 @@ describe('planviewer order', () => {
       `attachment; filename="${outside}"`,
       "attachment; filename*=UTF-8''..%2F..%2Fetc%2Fpasswd",
     ];
-    let retrieved = 0;
-    const proxy = http.createServer((req, res) => {
-      const upstream = http.request(
-        `${fixture.sim.url}${req.url ?? '/'}`,
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          const headers = { ...answer.headers };
-          if ((req.url ?? '').includes('/jobs/retrieve/') && answer.statusCode === 200)
-            headers['content-disposition'] = hostile[retrieved++ % hostile.length];
-          res.writeHead(answer.statusCode ?? 502, headers);
-          answer.pipe(res);
-        },
-      );
-      req.pipe(upstream);
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxy = await startRenamingProxy(fixture.sim.url, (n) => hostile[n % hostile.length]!);
+    const proxyUrl = proxy.url;
     try {
       const out = path.join(fixture.dir, 'a', 'b', 'out');
       const run = await runPlanviewer(
@@ -129,7 +113,7 @@ describe('planviewer order', () => {
         env,
       );
       expect(run.code).toBe(0);
-      expect(retrieved).toBe(3);
+      expect(proxy.retrieved()).toBe(3);
       const everything = filesUnder(fixture.dir);
       expect(everything.every((f) => f.startsWith(out + path.sep))).toBe(true);
       expect(fs.existsSync(outside)).toBe(false);
@@ -140,8 +124,7 @@ describe('planviewer order', () => {
       expect(saved).toEqual(['abs-evil.pdf', 'passwd', 'x.pdf']);
       for (const f of filesUnder(out).filter((f) => !f.endsWith('.jsonl'))) expect(isPdf(f)).toBe(true);
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((r) => proxy.close(r));
+      await proxy.close();
     }
   });
 });

@@ -25,6 +25,10 @@ const common = (out: string): string[] => [
   String(SIM_SPEED),
 ];
 
+// Each test starts up to three ts-node child processes in turn: on a loaded 2-core machine that alone can
+// take most of the default 30 s.
+jest.setTimeout(90_000);
+
 describe('planviewer resume', () => {
   it('writes the ledger before the order is sent, then finishes a job whose order process was SIGKILLed mid-poll, without ordering again', async () => {
     const out = path.join(fixture.dir, 'out');

@@ -1,37 +1,14 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
-import type { CliIo } from '../../src/cli/CliIo';
 import { runCli } from '../../src/cli/runCli';
 import { kikAddress, sampleAddress, scaledClock, startSimulator, type Simulator } from '../../src/simulator';
+import { capturedIo, type Captured } from './helpers/capturedIo';
 import { filesUnder, isPdf, ledgerLines, tempDir } from './helpers/cliProcess';
 
 // The same commands in-process (runCli with a captured CliIo): the one-shot commands and `download`,
 // without paying a child process start-up per case. The child-process specs cover the real binary.
 const SPEED = 50;
-
-interface Captured extends CliIo {
-  readonly stdout$: string[];
-  readonly stderr$: string[];
-}
-
-const capturedIo = (cwd: string, env: Record<string, string>): Captured => {
-  const stdout$: string[] = [];
-  const stderr$: string[] = [];
-  return {
-    stdout$,
-    stderr$,
-    stdout: { isTTY: false, write: (t: string) => stdout$.push(t) },
-    stderr: { isTTY: false, write: (t: string) => stderr$.push(t) },
-    stdin: process.stdin,
-    env,
-    cwd,
-    out: (line) => void stdout$.push(line),
-    err: (line) => void stderr$.push(line),
-    interactive: false,
-    ask: () => Promise.reject(new Error('not interactive')),
-    redact: () => undefined,
-  };
-};
 
 let sim: Simulator;
 let tmp: { dir: string; remove: () => void };
@@ -46,6 +23,15 @@ beforeEach(() => {
   sim.requests.clear();
 });
 afterEach(() => tmp.remove());
+
+/** A loopback port nobody listens on: connections to it are refused. */
+const closedPort = async (): Promise<number> => {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+};
 
 const run = (...args: string[]) => runCli([...args, '--base-url', sim.url, '--sim-speed', String(SPEED)], io);
 
@@ -140,5 +126,31 @@ describe('runCli', () => {
     const stranger = '0fe30323-a86e-4048-a7e7-6d60c3365dcb';
     expect(await run('status', stranger)).toBe(6);
     expect(io.stdout$.at(-1)).toBe(`${stranger}  (unknown to the server)`);
+  });
+
+  it('a failed one-shot command says which command failed, and a network error exits 8 (unavailable), not 6', async () => {
+    const closed = await closedPort();
+    const code = await runCli(['products', '--base-url', `http://127.0.0.1:${closed}`], io);
+    expect(code).toBe(8);
+    const said = io.stderr$.join('\n');
+    expect(said).toMatch(/^planviewer products: Network error/);
+    expect(said).not.toMatch(/order|FAILED/);
+    expect(io.stdout$).toEqual([]);
+  });
+
+  it('order --deadline: a job still running is "still running" (exit 9, not FAILED), and planviewer resume finishes it', async () => {
+    const [slow] = sim.catalogue.intentionsAt(sampleAddress.uuid, ['percelenrapport']);
+    expect(await run('order', slow!.uuid, '--yes', '--deadline', '0.3')).toBe(9);
+    const said = [...io.stdout$, ...io.stderr$].join('\n');
+    expect(said).toMatch(/Still running on the server when the --deadline of 0\.3 s passed/);
+    expect(said).toContain('run `planviewer resume`');
+    expect(said).not.toMatch(/FAILED|job\$/);
+    expect(said).toMatch(/Summary: 1 job, 0 files saved \(0 B\), 1 still running, exit code 9/);
+    const out = path.join(tmp.dir, 'out');
+    expect(ledgerLines(out).map((e) => e['type'])).toEqual(['ordering', 'ordered']);
+
+    expect(await run('resume')).toBe(0);
+    expect(ledgerLines(out).map((e) => e['type'])).toEqual(['ordering', 'ordered', 'downloaded']);
+    expect(sim.requests.count('jobs/order')).toBe(1);
   });
 });

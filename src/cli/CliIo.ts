@@ -11,6 +11,7 @@ export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
+  readonly rows?: number;
 }
 
 /**
@@ -37,7 +38,32 @@ export interface CliIo {
   ask(question: string): Promise<string>;
   /** Masks this value in everything written from now on (the secret, once read from the environment). */
   redact(secret: string): void;
+  /** The text with every value given to {@link redact} masked: for what goes elsewhere (the ledger). */
+  mask(text: string): string;
 }
+
+/**
+ * Masks registered secrets as `***` in text about to be written: each secret as it is, and in the forms
+ * in which output may quote it (JSON-escaped inside a `--json` record, percent-encoded inside a URL).
+ *
+ * @example
+ * const masker = secretMasker();
+ * masker.add('s3cr"et');
+ * masker.mask('{"echo":"s3cr\\"et"}'); // '{"echo":"***"}'
+ */
+export const secretMasker = (): { add(secret: string): void; mask(text: string): string } => {
+  const forms: string[] = [];
+  return {
+    add: (secret) => {
+      if (secret === '') return;
+      for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])
+        if (!forms.includes(form)) forms.push(form);
+      // Longest first, so that a form containing another is masked whole.
+      forms.sort((a, b) => b.length - a.length);
+    },
+    mask: (text) => forms.reduce((t, form) => t.split(form).join('***'), text),
+  };
+};
 
 /**
  * The {@link CliIo} of this process.
@@ -47,10 +73,9 @@ export interface CliIo {
  * processIo().err('something went wrong');
  */
 export const processIo = (): CliIo => {
-  const secrets: string[] = [];
-  // Belt and braces: describeError never contains a credential, but a defect's message might quote one.
-  const mask = (text: string): string =>
-    secrets.reduce((t, s) => (s === '' ? t : t.split(s).join('***')), text);
+  // Belt and braces: describeError never contains a credential, but a server's error body (echoing the
+  // Authorization header) or a defect's message might quote one.
+  const { add, mask } = secretMasker();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -68,8 +93,7 @@ export const processIo = (): CliIo => {
           resolve(answer);
         });
       }),
-    redact: (secret) => {
-      secrets.push(secret);
-    },
+    redact: add,
+    mask,
   };
 };

@@ -23,7 +23,7 @@ export interface SavedResult {
  * What a run of a command did: the `summary` record, printed last (as text, or as the last JSON line).
  *
  * @example
- * const s: RunSummary = { command: 'order', jobs: 1, files: [], bytes: 0, failed: [], waiting: [], exitCode: 0 };
+ * const s: RunSummary = { command: 'order', jobs: 1, files: [], bytes: 0, failed: [], waiting: [], running: [], exitCode: 0 };
  */
 export interface RunSummary {
   readonly command: string;
@@ -36,6 +36,8 @@ export interface RunSummary {
   readonly failed: ReadonlyArray<{ readonly job?: string; readonly error: string }>;
   /** Jobs left waiting for a user decision (`resume --choose N` finishes them). */
   readonly waiting: readonly string[];
+  /** Jobs still running on the server when `--deadline` passed (`resume` finishes them). */
+  readonly running: readonly string[];
   readonly exitCode: ExitCodeValue;
   /** Extra figures (the demo adds the simulator's request counts). */
   readonly extra?: Readonly<Record<string, number | string>>;
@@ -53,7 +55,13 @@ export interface RunSummary {
  */
 export type CliRecord =
   | { readonly type: 'event'; readonly event: JobEvent; readonly label?: string }
-  | { readonly type: 'error'; readonly error: PlanviewerError; readonly label?: string }
+  | {
+      readonly type: 'error';
+      readonly error: PlanviewerError;
+      readonly label?: string;
+      /** The one-shot command that failed (`products`, `search`…), when the error is not about a job or an order. */
+      readonly command?: string;
+    }
   | {
       readonly type: 'saved';
       readonly job: string;

@@ -24,7 +24,8 @@ export const SECRET_ENV = 'PLANVIEWER_SECRET';
 
 /**
  * A client from `PLANVIEWER_KEY` / `PLANVIEWER_SECRET` and the command's options, or why not (a sentence
- * for a usage error). The secret is registered with `io.redact` first, so no output can show it.
+ * for a usage error). The secret and the Basic-auth token made from it are registered with `io.redact`
+ * first, so no output can show them.
  *
  * @example
  * const pv = clientFromEnv(io, cmd.common); // Right(Planviewer) or Left('set PLANVIEWER_KEY …')
@@ -37,6 +38,9 @@ export const clientFromEnv = (io: CliIo, common: CommonOptions): E.Either<string
     return E.left(
       `set ${KEY_ENV} and ${SECRET_ENV} to your Planviewer access key id and secret (dashboard → API Applicaties)`,
     );
+  // The Basic-auth token carries the secret too (Base64 is not a disguise): a server that echoes the
+  // Authorization header in an error body must not get it printed.
+  io.redact(Buffer.from(`${key}:${secret}`, 'utf8').toString('base64'));
   try {
     return E.right(
       createPlanviewer({

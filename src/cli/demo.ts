@@ -68,6 +68,15 @@ const shoppingIntentions = async (
 const runDemo = async (io: CliIo, sim: Simulator, outDir: string, speed: number): Promise<number> => {
   const started = Date.now();
   const reporter = createReporter(io, { json: false });
+  // Ctrl-C: give the terminal back (the bars hide the cursor); the ledger in --out has every job so far.
+  const interrupted = (): void => {
+    reporter.close();
+    io.err(
+      '\nInterrupted. Every job ordered so far is in the ledger: `planviewer resume --out <dir>` picks them up.',
+    );
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const pv = createPlanviewer({
       credentials: { key: demoAccount.key, secret: demoAccount.secret },
@@ -131,6 +140,7 @@ const runDemo = async (io: CliIo, sim: Simulator, outDir: string, speed: number)
     });
     return summary.exitCode;
   } finally {
+    process.off('SIGINT', interrupted);
     reporter.close();
   }
 };

@@ -24,6 +24,13 @@ export const ExitCode = {
   partial: 6,
   /** An order may or may not have been placed; the ledger lists it for a manual check. */
   outcomeUnknown: 7,
+  /**
+   * The Product API could not be reached or gave no usable answer (network error, timeout, 5xx, 429, an
+   * unexpected response) to a request that is not about one job: nothing was ordered or changed; try again.
+   */
+  unavailable: 8,
+  /** `--deadline` passed while jobs were still running on the server; nothing failed: `planviewer resume`. */
+  stillRunning: 9,
 } as const;
 
 /**
@@ -34,13 +41,24 @@ export const ExitCode = {
  */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/**
- * The exit code an error calls for; the most serious one wins when several jobs fail differently.
- *
- * @example
- * exitCodeOf(paymentRequired(request, ['i-1'], '')); // 4
- */
-export const exitCodeOf = (e: PlanviewerError): ExitCodeValue => {
+/** A job that ended without a result: most reasons are "some jobs failed". */
+const jobExitCode = (e: PlanviewerError): ExitCodeValue => {
+  switch (e._tag) {
+    case 'Unauthorized':
+    case 'Forbidden':
+      return ExitCode.auth;
+    case 'InvalidInput':
+      return ExitCode.usage;
+    case 'Timeout':
+      // The job's own deadline: it goes on on the server, it did not fail.
+      return e.lastStatus === undefined ? ExitCode.partial : ExitCode.stillRunning;
+    default:
+      return ExitCode.partial;
+  }
+};
+
+/** A request that is not about one job (products, search, status, the order itself) failed. */
+const commandExitCode = (e: PlanviewerError): ExitCodeValue => {
   switch (e._tag) {
     case 'Unauthorized':
     case 'Forbidden':
@@ -52,15 +70,32 @@ export const exitCodeOf = (e: PlanviewerError): ExitCodeValue => {
     case 'OrderOutcomeUnknown':
       return ExitCode.outcomeUnknown;
     case 'InvalidInput':
+    case 'BadRequest':
+    case 'NotFound':
       return ExitCode.usage;
     default:
-      return ExitCode.partial;
+      return ExitCode.unavailable;
   }
 };
 
+/**
+ * The exit code an error calls for. An error that names a job ended that job only (6, "some jobs
+ * failed"; 9 for a job still running at its `--deadline`); one that names none ended the command (8 when
+ * the server could not be reached or answered wrongly). The most serious code wins when several things go
+ * wrong: see {@link worseExitCode}.
+ *
+ * @example
+ * exitCodeOf(paymentRequired(request, ['i-1'], '')); // 4
+ * exitCodeOf(networkError(request, false, 'connect ECONNREFUSED')); // 8
+ */
+export const exitCodeOf = (e: PlanviewerError): ExitCodeValue =>
+  'job' in e && typeof e.job === 'string' ? jobExitCode(e) : commandExitCode(e);
+
 const SEVERITY: readonly ExitCodeValue[] = [
   ExitCode.ok,
+  ExitCode.stillRunning,
   ExitCode.partial,
+  ExitCode.unavailable,
   ExitCode.usage,
   ExitCode.orderCap,
   ExitCode.payment,
@@ -70,7 +105,7 @@ const SEVERITY: readonly ExitCodeValue[] = [
 ];
 
 /**
- * The more serious of two exit codes (severity, most serious first: 1, 7, 3, 4, 5, 2, 6, 0).
+ * The more serious of two exit codes (severity, most serious first: 1, 7, 3, 4, 5, 2, 8, 6, 9, 0).
  *
  * @example
  * worseExitCode(ExitCode.partial, ExitCode.outcomeUnknown); // 7

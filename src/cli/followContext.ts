@@ -26,6 +26,7 @@ export const followContext = (
     force: common.force,
     reporter,
     labels: known,
+    mask: (text) => io.mask(text),
     chooser: locationChooser({
       ...(follow.choose === undefined ? {} : { choose: follow.choose }),
       // With --json a person may still be watching stderr, but stdout is for machines: never ask.

@@ -10,9 +10,9 @@ import {
   takeUntil,
   type Observable,
 } from 'rxjs';
-import { describeError } from '../errors/describeError';
 import type { PlanviewerError } from '../errors/PlanviewerError';
 import type { JobEvent, Result } from '../jobs/JobEvent';
+import { describeForCli, isStillRunning } from './cliErrors';
 import { jobOfError, type RunSummary, type SavedResult } from './CliRecord';
 import { ExitCode, exitCodeOf, worseExitCode, type ExitCodeValue } from './exitCodes';
 import type { Ledger } from './Ledger';
@@ -35,6 +35,8 @@ export interface FollowContext {
   /** Intention or job uuid → label, e.g. `bestemmingsplanrapport @ Voorbeeldstraat 2`. */
   readonly labels: Map<string, string>;
   readonly chooser: LocationChooser;
+  /** Masks secrets in what goes to the ledger (a server's error body may echo the Authorization header). */
+  readonly mask?: (text: string) => string;
 }
 
 /**
@@ -70,7 +72,8 @@ const extensionOf = (contentType: string | null): string =>
  * durable: every job uuid to the ledger as soon as it is known (`ordered`), every result saved with
  * {@link saveResultFile} and recorded (`downloaded`), every failure recorded (`job-failed`,
  * `order-failed`, `order-unknown`) and reported with `describeError`. Resolves with the summary once
- * every job has ended, or as soon as the only jobs left are waiting for a choice nobody can make now.
+ * every job has ended, or as soon as the only jobs left are waiting for a choice nobody can make now. A
+ * job still running at its `--deadline` is listed as `running`, not as failed.
  *
  * Events are handled one at a time, in order, so an `ordered` line is on disk before anything later in
  * the stream is looked at.
@@ -85,10 +88,12 @@ export const followJobs = async (
   ctx: FollowContext,
 ): Promise<RunSummary> => {
   const { ledger, reporter, labels, chooser } = ctx;
+  const ledgerMessage = (error: PlanviewerError): string => (ctx.mask ?? String)(describeForCli(error));
   const active = new Set(subject.jobs ?? []);
   const seen = new Set(subject.jobs ?? []);
   const files: SavedResult[] = [];
   const failed: Array<{ job?: string; error: string }> = [];
+  const running: string[] = [];
   let exitCode: ExitCodeValue = ExitCode.ok;
   const stop = new Subject<void>();
 
@@ -109,9 +114,16 @@ export const followJobs = async (
   const onError = (error: PlanviewerError): void => {
     const job = jobOfError(error);
     exitCode = worseExitCode(exitCode, exitCodeOf(error));
+    if (isStillRunning(error)) {
+      // Not a failure: the job goes on on the server and stays pending in the ledger (its `ordered` line).
+      running.push(error.job);
+      reporter.report({ type: 'error', error, ...labelOf(error.job) });
+      ended(error.job);
+      return;
+    }
     failed.push({ ...(job === undefined ? {} : { job }), error: error._tag });
     if (job !== undefined) {
-      ledger.append({ type: 'job-failed', job, error: error._tag, message: describeError(error) });
+      ledger.append({ type: 'job-failed', job, error: error._tag, message: ledgerMessage(error) });
       reporter.report({ type: 'error', error, ...labelOf(job) });
       ended(job);
       return;
@@ -120,8 +132,8 @@ export const followJobs = async (
       const order = subject.order.id;
       ledger.append(
         error._tag === 'OrderOutcomeUnknown'
-          ? { type: 'order-unknown', order, intentions: error.intentions, message: describeError(error) }
-          : { type: 'order-failed', order, error: error._tag, message: describeError(error) },
+          ? { type: 'order-unknown', order, intentions: error.intentions, message: ledgerMessage(error) }
+          : { type: 'order-failed', order, error: error._tag, message: ledgerMessage(error) },
       );
     }
     reporter.report({ type: 'error', error });
@@ -214,6 +226,7 @@ export const followJobs = async (
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     failed,
     waiting,
+    running,
     exitCode,
   };
 };

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { describeError } from '../errors/describeError';
 import type { PlanviewerError } from '../errors/PlanviewerError';
 import type { JobEvent } from '../jobs/JobEvent';
+import { describeForCli, isStillRunning } from './cliErrors';
 import { jobOfError, type CliRecord, type RunSummary } from './CliRecord';
 import { exitCodeOf } from './exitCodes';
 
@@ -76,10 +76,12 @@ const summaryLines = (s: RunSummary): string[] => {
     `Summary: ${s.jobs} job${s.jobs === 1 ? '' : 's'}, ${s.files.length} file${s.files.length === 1 ? '' : 's'} saved (${formatBytes(s.bytes)})` +
       (s.failed.length === 0 ? '' : `, ${s.failed.length} failed`) +
       (s.waiting.length === 0 ? '' : `, ${s.waiting.length} waiting for a choice`) +
+      (s.running.length === 0 ? '' : `, ${s.running.length} still running`) +
       `, exit code ${s.exitCode}`,
     ...s.files.map((f) => `  ${displayPath(f.file)}  ${formatBytes(f.bytes)}`),
     ...s.failed.map((f) => `  failed: ${f.job ?? 'order'} ${f.error}`),
     ...s.waiting.map((j) => `  waiting for a choice: ${j} (run: planviewer resume --choose N)`),
+    ...s.running.map((j) => `  still running on the server: ${j} (run: planviewer resume)`),
     ...Object.entries(s.extra ?? {}).map(([k, v]) => `  ${k}: ${v}`),
   ];
   return lines;
@@ -87,7 +89,7 @@ const summaryLines = (s: RunSummary): string[] => {
 
 /**
  * One record as text for people (one line, the summary excepted). Never contains a credential: errors
- * go through `describeError`.
+ * go through `describeError` ({@link describeForCli}).
  *
  * @example
  * plainLine({ type: 'event', label: 'bestemmingsplanrapport @ Voorbeeldstraat 2',
@@ -100,7 +102,11 @@ export const plainLine = (r: CliRecord): string => {
       return `${who(r.event.job, r.label)}: ${eventText(r.event)}`;
     case 'error': {
       const job = jobOfError(r.error);
-      return `${job === undefined ? (r.label ?? 'order') : who(job, r.label)}: FAILED ${describeError(r.error)}`;
+      if (job !== undefined)
+        return `${who(job, r.label)}: ${isStillRunning(r.error) ? '' : 'FAILED '}${describeForCli(r.error)}`;
+      // A one-shot command failed as a whole: say which, and no "FAILED" (there was nothing to fail but it).
+      if (r.command !== undefined) return `planviewer ${r.command}: ${describeForCli(r.error)}`;
+      return `${r.label ?? 'order'}: FAILED ${describeForCli(r.error)}`;
     }
     case 'saved':
       return `${who(r.job, r.label)}: saved ${displayPath(r.file)} (${formatBytes(r.bytes)})`;
@@ -123,7 +129,7 @@ const errorJson = (e: PlanviewerError): Record<string, unknown> => ({
   ...('job' in e && e.job !== undefined ? { job: e.job } : {}),
   ...('intentions' in e ? { intentions: e.intentions } : {}),
   exitCode: exitCodeOf(e),
-  message: describeError(e),
+  message: describeForCli(e),
 });
 
 const eventJson = (e: JobEvent): Record<string, unknown> =>
@@ -160,6 +166,7 @@ export const jsonLine = (r: CliRecord): string => {
         type: 'error',
         ...errorJson(r.error),
         ...(r.label === undefined ? {} : { label: r.label }),
+        ...(r.command === undefined ? {} : { command: r.command }),
       });
     case 'summary':
       return JSON.stringify({ type: 'summary', ...r.summary });

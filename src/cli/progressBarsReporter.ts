@@ -1,10 +1,13 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { CliIo } from './CliIo';
+import type { CliRecord } from './CliRecord';
 import { jobOfError } from './CliRecord';
-import { formatBytes, formatDuration, plainLine } from './formatRecord';
+import { isStillRunning } from './cliErrors';
+import { formatBytes, formatDuration } from './formatRecord';
+import { liveRegion, printable, type LiveRegion } from './liveRegion';
+import { plainReporter } from './plainReporter';
 import type { Reporter } from './Reporter';
 
-/** What one bar shows; kept so the bars can be drawn again after a question paused them. */
+/** What one bar shows. */
 interface BarState {
   label: string;
   value: number;
@@ -13,71 +16,68 @@ interface BarState {
   eta: string;
 }
 
-const FORMAT = '{label} |{bar}| {percentage}% | step {value}/{total} | ETA {etaText} | {status}';
 const LABEL_WIDTH = 44;
+const BAR_WIDTH = 24;
 
-const fit = (text: string, width: number): string =>
+const pad = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
-const payload = (s: BarState): Record<string, string> => ({
-  label: fit(s.label, LABEL_WIDTH),
-  etaText: s.eta,
-  status: s.status,
-});
+/**
+ * One bar as text for a terminal `columns` wide: label, bar, percentage, step x/y, ETA, status. On a
+ * narrow terminal the label and the bar give up room first, so the status (the most telling part) stays.
+ *
+ * @example
+ * barLine({ label: 'percelenrapport @ Voorbeeldstraat 2', value: 7, total: 10, status: 'in_progress', eta: '4 s' }, 159);
+ * // 'percelenrapport @ Voorbeeldstraat 2          |█████████████████░░░░░░░|  70% | step 7/10 | ETA 4 s | in_progress'
+ */
+export const barLine = (s: BarState, columns = 159): string => {
+  const ratio = s.total > 0 ? Math.min(1, Math.max(0, s.value / s.total)) : 0;
+  const figures = `${`${Math.round(ratio * 100)}%`.padStart(4)} | step ${s.value}/${s.total} | ETA ${s.eta} | ${s.status}`;
+  const spare = columns - figures.length - 4; // the label's space, the bar's two `|` and the space after it
+  const barWidth = Math.max(8, Math.min(BAR_WIDTH, spare - LABEL_WIDTH));
+  const labelWidth = Math.max(12, Math.min(LABEL_WIDTH, spare - barWidth));
+  const filled = Math.round(ratio * barWidth);
+  return `${pad(s.label, labelWidth)} |${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}| ${figures}`;
+};
 
 /**
- * On a terminal: one live bar per job in a cli-progress `MultiBar` (product, percentage, step x/y, ETA,
- * status); every other record is logged above the bars, errors included (and copied to stderr when that
- * is redirected). A question stops the bars,
- * asks, and draws them again, because a prompt and a redrawing bar cannot share a terminal line.
+ * Records that only move a bar: on a terminal the bar shows them, no line is needed. `Ordered` gets its
+ * line (the full job uuid, the one thing a person needs to find a paid job again), and so does a question.
+ */
+const onlyMovesABar = (r: CliRecord): boolean =>
+  r.type === 'event' && r.event._tag !== 'WaitingForUser' && r.event._tag !== 'Ordered';
+
+/**
+ * On a terminal: one live bar per job on stderr (label, percentage, step x/y, ETA, status), redrawn in
+ * place by a {@link liveRegion}. Every other record is a line written above the bars, on stdout (errors on
+ * stderr), so a line never leaves a copy of a bar behind and each job keeps exactly one bar, at its
+ * latest state. stdout stays data: when it is not the terminal (`> log.txt`) it gets every line that
+ * {@link plainReporter} would write, progress included. A question erases the bars and draws them again
+ * once answered, because a prompt and a redrawing bar cannot share a terminal line.
  *
  * @example
  * const reporter = progressBarsReporter(processIo());
  * reporter.report({ type: 'event', event: { _tag: 'Progress', job, status: 'in_progress', current: 2, total: 6 } });
  * reporter.close();
  */
-export const progressBarsReporter = (io: CliIo): Reporter => {
+export const progressBarsReporter = (io: CliIo, region: LiveRegion = liveRegion(io.stderr)): Reporter => {
   const states = new Map<string, BarState>();
-  const bars = new Map<string, SingleBar>();
-  const newMultiBar = (): MultiBar =>
-    new MultiBar(
-      {
-        format: FORMAT,
-        hideCursor: true,
-        clearOnComplete: false,
-        stopOnComplete: false,
-        autopadding: true,
-        barsize: 24,
-        stream: io.stdout as NodeJS.WritableStream,
-      },
-      Presets.shades_classic,
-    );
-  let multibar = newMultiBar();
-  let running = true;
-  // MultiBar.stop() prints a newline every time it is called: stop once. It also drops log lines not yet
-  // drawn (they are flushed on the next redraw), so redraw first: the last error must not be lost.
-  const stop = (): void => {
-    if (running) {
-      multibar.update();
-      multibar.stop();
-    }
-    running = false;
-  };
+  const stdoutIsTerminal = io.stdout.isTTY === true;
+  const lines = plainReporter({
+    ...io,
+    out: (line) => io.out(printable(line, true)),
+    err: (line) => io.err(printable(line, true)),
+  });
 
-  // While a question is on screen, bars must not redraw over it: keep the state, draw it afterwards.
+  // While a question is on screen nothing may be written under it: lines wait, bars are kept as state.
   let asking = false;
-  const held: string[] = [];
-
-  const draw = (job: string, s: BarState): void => {
-    if (asking) return;
-    const bar = bars.get(job);
-    if (bar === undefined) {
-      bars.set(job, multibar.create(s.total, s.value, payload(s)));
-    } else {
-      bar.setTotal(s.total);
-      bar.update(s.value, payload(s));
-    }
+  const held: CliRecord[] = [];
+  const writeLine = (r: CliRecord): void => {
+    if (stdoutIsTerminal && onlyMovesABar(r)) return;
+    if (asking) held.push(r);
+    else region.above(() => lines.report(r));
   };
+
   const update = (job: string, label: string | undefined, change: Partial<BarState>): void => {
     const s = states.get(job) ?? {
       label: label ?? `job ${job.slice(0, 8)}`,
@@ -88,84 +88,72 @@ export const progressBarsReporter = (io: CliIo): Reporter => {
     };
     Object.assign(s, change);
     states.set(job, s);
-    draw(job, s);
+    region.set(job, (columns) => barLine(s, columns));
   };
-  const log = (line: string): void => {
-    if (asking) held.push(line);
-    else multibar.log(`${line}\n`);
+
+  const moveBar = (r: CliRecord): void => {
+    switch (r.type) {
+      case 'event': {
+        const e = r.event;
+        switch (e._tag) {
+          case 'Ordered':
+            return update(e.job, r.label, { status: 'ordered' });
+          case 'Progress':
+            return update(e.job, r.label, {
+              value: Math.min(Math.max(e.current, 0), Math.max(e.total, 1)),
+              total: Math.max(e.total, 1),
+              status: e.status,
+              eta: e.eta === undefined || e.status === 'waiting for user' ? '-' : formatDuration(e.eta),
+            });
+          case 'WaitingForUser':
+            return update(e.job, r.label, { status: 'waiting for user' });
+          case 'Downloading':
+            return update(e.job, r.label, { status: `downloading ${formatBytes(e.loaded)}`, eta: '0 s' });
+          case 'Result':
+          case 'Finished': {
+            const total = states.get(e.job)?.total ?? 1;
+            return update(e.job, r.label, { value: total, status: 'done', eta: '0 s' });
+          }
+        }
+        return;
+      }
+      case 'saved':
+        return update(r.job, r.label, { status: `saved ${formatBytes(r.bytes)}` });
+      case 'error': {
+        const job = jobOfError(r.error);
+        if (job === undefined) return;
+        return update(job, r.label, {
+          status: isStillRunning(r.error) ? 'still running on the server' : `FAILED (${r.error._tag})`,
+          eta: '-',
+        });
+      }
+      default:
+        return;
+    }
   };
 
   return {
     report: (r) => {
-      switch (r.type) {
-        case 'event': {
-          const e = r.event;
-          switch (e._tag) {
-            case 'Ordered':
-              update(e.job, r.label, { status: 'ordered' });
-              return;
-            case 'Progress':
-              update(e.job, r.label, {
-                value: Math.min(e.current, Math.max(e.total, 1)),
-                total: Math.max(e.total, 1),
-                status: e.status,
-                eta: e.eta === undefined || e.status === 'waiting for user' ? '-' : formatDuration(e.eta),
-              });
-              return;
-            case 'WaitingForUser':
-              update(e.job, r.label, { status: 'waiting for user' });
-              log(plainLine(r));
-              return;
-            case 'Downloading':
-              update(e.job, r.label, {
-                status: `downloading ${formatBytes(e.loaded)}`,
-                eta: '0 s',
-              });
-              return;
-            case 'Result':
-            case 'Finished': {
-              const total = states.get(e.job)?.total ?? 1;
-              update(e.job, r.label, { value: total, status: 'done', eta: '0 s' });
-              return;
-            }
-          }
-          return;
-        }
-        case 'saved':
-          update(r.job, r.label, { status: `saved ${formatBytes(r.bytes)}` });
-          log(plainLine(r));
-          return;
-        case 'error': {
-          const job = jobOfError(r.error);
-          if (job !== undefined) update(job, r.label, { status: `FAILED (${r.error._tag})` });
-          log(plainLine(r));
-          // Errors belong on stderr; when it is the same terminal, writing there would tear the bars, so
-          // only a redirected stderr gets its own copy.
-          if (io.stderr.isTTY !== true) io.err(plainLine(r));
-          return;
-        }
-        case 'summary':
-          stop();
-          io.out(plainLine(r));
-          return;
-        default:
-          log(plainLine(r));
+      if (r.type === 'summary') {
+        // The bars' last state stays on screen, one per job; the summary goes under them.
+        region.close();
+        lines.report(r);
+        return;
       }
+      moveBar(r);
+      writeLine(r);
     },
     ask: async (question) => {
-      stop();
-      bars.clear();
+      region.pause();
       asking = true;
       try {
         return await io.ask(question);
       } finally {
         asking = false;
-        multibar = newMultiBar();
-        running = true;
-        for (const line of held.splice(0)) log(line);
-        for (const [job, s] of states) draw(job, s);
+        region.resume();
+        for (const r of held.splice(0)) writeLine(r);
       }
     },
-    close: stop,
+    close: () => region.close(),
   };
 };

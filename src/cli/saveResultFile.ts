@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { safeBaseName } from '../http/resultFilename';
+import { isReservedName } from './reservedNames';
 
 /**
  * Where a result went.
@@ -13,6 +14,12 @@ export interface SavedFile {
   readonly bytes: number;
 }
 
+/** A suggestion reduced to a safe base name, or null when none is left or it names a file of ours. */
+const usableName = (suggested: string): string | null => {
+  const base = safeBaseName(suggested);
+  return base === null || isReservedName(base) ? null : base;
+};
+
 const withSuffix = (name: string, n: number): string => {
   const ext = path.extname(name);
   return `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
@@ -21,9 +28,10 @@ const withSuffix = (name: string, n: number): string => {
 /**
  * Writes a result into `outDir` so that a file under its final name is always complete: bytes go to
  * `name.part`, are fsynced, then moved into place. The suggested name is a hint only (base name, no
- * `..`, no separators or control characters, no reserved Windows names, length-capped); the final path is
- * always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix is added,
- * and the no-replace move is atomic (a hard link, which fails if the name is taken).
+ * `..`, no separators or control characters, no reserved Windows names, length-capped, never a name the
+ * CLI owns such as the ledger: see {@link isReservedName}, the job's own name is used instead); the final
+ * path is always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix
+ * is added, and the no-replace move is atomic (a hard link, which fails if the name is taken).
  *
  * @example
  * const saved = await saveResultFile('./out', '../../x.pdf', `${job}.pdf`, file.blob); // ./out/x.pdf
@@ -38,7 +46,7 @@ export const saveResultFile = async (
   const root = path.resolve(outDir);
   fs.mkdirSync(root, { recursive: true });
   const base =
-    (suggestedName === null ? null : safeBaseName(suggestedName)) ?? safeBaseName(fallbackName) ?? 'result';
+    (suggestedName === null ? null : usableName(suggestedName)) ?? usableName(fallbackName) ?? 'result';
   const part = path.join(root, `.${base}.${process.pid}.${Date.now()}.part`);
   insideOrThrow(root, part);
   const fd = fs.openSync(part, 'wx');
@@ -58,7 +66,10 @@ export const saveResultFile = async (
   fs.closeSync(fd);
   try {
     for (let n = 0; ; n++) {
-      const target = path.join(root, n === 0 ? base : withSuffix(base, n));
+      const name = n === 0 ? base : withSuffix(base, n);
+      // `base` is never reserved; this guards against a later change to the naming writing onto the ledger.
+      if (isReservedName(name)) throw new Error(`refusing to write onto a file of the CLI: ${name}`);
+      const target = path.join(root, name);
       insideOrThrow(root, target);
       if (force && n === 0) {
         fs.renameSync(part, target);

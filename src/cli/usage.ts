@@ -12,7 +12,7 @@ Credentials come from PLANVIEWER_KEY and PLANVIEWER_SECRET; they are never print
 
 const FOLLOW = `  --choose N       answer every "waiting for user" job with lot N (otherwise: ask on a
                    terminal; without one the job is left waiting for \`resume --choose N\`)
-  --deadline S     stop following a job after S seconds (it goes on; \`resume\` picks it up)`;
+  --deadline S     stop following a job after S seconds (it goes on; \`resume\` picks it up; exit 9)`;
 
 const TOP = `planviewer: order and download Planviewer products (zoning reports, cadastral extracts)
 
@@ -32,7 +32,9 @@ Run \`planviewer <command> --help\` for its options. \`planviewer --version\` pr
 ${COMMON}
 
 Exit codes: 0 ok, 1 defect, 2 usage (or order refused without --yes), 3 credentials (401/403),
-4 no payment on account (402), 5 daily order cap (429), 6 some jobs failed, 7 order outcome unknown.`;
+4 no payment on account (402), 5 daily order cap (429), 6 some jobs failed, 7 order outcome unknown,
+8 Product API unreachable or answering wrongly (nothing ordered; try again), 9 jobs still running at
+--deadline (\`planviewer resume\` finishes them).`;
 
 const COMMANDS: Record<CommandName, string> = {
   products: `Usage: planviewer products [options]

@@ -55,11 +55,12 @@ export const runPlanviewer = (
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<Finished> => spawnScript('src/cli/main.ts', args, env).done;
 
-/** Polls `check` every 20 ms until it returns a value other than undefined, or fails after `timeoutMs`. */
+/** Polls `check` every 20 ms until it returns a value other than undefined, or fails after `timeoutMs` (a
+ * child process can take tens of seconds just to start on a loaded 2-core machine). */
 export const waitFor = async <A>(
   what: string,
   check: () => A | undefined,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<A> => {
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -31,6 +31,13 @@ export const downloadCommand = async (
     'download',
     args.follow.deadlineMs,
   );
+  // `resume` follows only what the ledger knows: a job downloaded by uuid alone must be named again.
+  const unknownToResume = summary.running.filter((job) => !intentionOf.has(job));
+  if (unknownToResume.length > 0)
+    run.reporter.report({
+      type: 'note',
+      text: `Not in the ledger, so \`planviewer resume\` will not pick it up: run \`planviewer download ${unknownToResume.join(' ')}\` again later.`,
+    });
   run.reporter.report({ type: 'summary', summary });
   return summary.exitCode;
 };

@@ -23,7 +23,7 @@ export const intentionsCommand = async (
 ): CommandResult => {
   const result = await run.pv.intentions(locations, products)();
   if (E.isLeft(result)) {
-    run.reporter.report({ type: 'error', error: result.left });
+    run.reporter.report({ type: 'error', error: result.left, command: 'intentions' });
     return exitCodeOf(result.left);
   }
   let count = 0;

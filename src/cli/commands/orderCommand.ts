@@ -34,7 +34,7 @@ export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandRes
   if (args.locations.length > 0) {
     const found = await intentionLabels(run.pv, args.locations, args.intentions);
     if (E.isLeft(found)) {
-      run.reporter.report({ type: 'error', error: found.left });
+      run.reporter.report({ type: 'error', error: found.left, command: 'order' });
       return exitCodeOf(found.left);
     }
     if (found.right.missing.length > 0) {

@@ -11,7 +11,7 @@ import { printRow, type CommandResult, type CommandRun } from './CommandRun';
 export const productsCommand = async (run: CommandRun): CommandResult => {
   const result = await run.pv.products()();
   if (E.isLeft(result)) {
-    run.reporter.report({ type: 'error', error: result.left });
+    run.reporter.report({ type: 'error', error: result.left, command: 'products' });
     return exitCodeOf(result.left);
   }
   const width = Math.max(0, ...result.right.map((p) => p.slug.length));

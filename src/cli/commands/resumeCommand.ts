@@ -43,6 +43,7 @@ export const resumeCommand = async (
         bytes: 0,
         failed: [],
         waiting: [],
+        running: [],
         exitCode: checkCode,
       },
     });

@@ -37,7 +37,7 @@ export const searchCommand = async (run: CommandRun, args: SearchArgs): CommandR
   }
   const result = await run.pv.searchLocations(search.right)();
   if (E.isLeft(result)) {
-    run.reporter.report({ type: 'error', error: result.left });
+    run.reporter.report({ type: 'error', error: result.left, command: 'search' });
     return exitCodeOf(result.left);
   }
   if (result.right.length === 0 && !run.json) run.io.err('No location found.');

@@ -13,7 +13,7 @@ import { printRow, type CommandResult, type CommandRun } from './CommandRun';
 export const statusCommand = async (run: CommandRun, jobs: readonly string[]): CommandResult => {
   const result = await run.pv.status(jobs)();
   if (E.isLeft(result)) {
-    run.reporter.report({ type: 'error', error: result.left });
+    run.reporter.report({ type: 'error', error: result.left, command: 'status' });
     return exitCodeOf(result.left);
   }
   const byUuid = new Map<string, JobStatus>(result.right.map((s) => [s.uuid, s]));
