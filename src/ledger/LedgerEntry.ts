@@ -13,7 +13,7 @@ const Ordering = t.intersection([
     type: t.literal('ordering'),
     order: t.string,
     at: t.string,
-    intentions: t.array(t.string),
+    intentions: t.readonlyArray(t.string),
   }),
   t.partial({ labels: Labels, worker: t.string }),
 ]);
@@ -35,7 +35,7 @@ const OrderUnknown = t.type({
   type: t.literal('order-unknown'),
   order: t.string,
   at: t.string,
-  intentions: t.array(t.string),
+  intentions: t.readonlyArray(t.string),
   message: t.string,
 });
 const Downloaded = t.type({
