@@ -11,10 +11,12 @@ const libraryEntries = {
   simulator: 'src/simulator/index.ts',
   testing: 'src/testing/index.ts',
   proxy: 'src/proxy/index.ts',
+  postgres: 'src/postgres/index.ts',
+  'file-ledger': 'src/ledger/file/index.ts',
 };
 
 // Dependencies and peers stay external: users' rxjs/fp-ts instances must be the ones we use.
-const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
+const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'pg'];
 
 // No source maps and no declaration maps: the bundles are not minified (a stack trace reads as it is),
 // tsup's bundled declarations have no maps to give, and maps that point at sources we do not ship only

@@ -123,3 +123,25 @@ export type { KikWaiting } from './codecs/KikWaiting';
 export type { AddressProperties, Location } from './codecs/Location';
 export type { OrderedJob } from './codecs/OrderedJob';
 export type { Product } from './codecs/Product';
+
+// Ledgers (the durable record of orders and jobs) and the order budget; see docs/ledgers-and-workers.md.
+// The JSONL file ledger is in `planviewer-rx/file-ledger`, PostgreSQL in `planviewer-rx/postgres`.
+export type {
+  JobEnd,
+  JobLedger,
+  LeaseRequest,
+  LedgerJob,
+  LedgerSnapshot,
+  OrderAnswerRecord,
+  OrderingRecord,
+  UnknownOrder,
+} from './ledger/JobLedger';
+export type { LedgerEntry } from './ledger/LedgerEntry';
+export { journalLedger, memoryLedger, type Journal, type JournalLedgerOptions } from './ledger/journalLedger';
+export { storageLedger, type StorageLedgerOptions, type StorageLike } from './ledger/storageLedger';
+export {
+  memoryBudgetStore,
+  type OrderBudget,
+  type OrderBudgetOptions,
+  type OrderBudgetStore,
+} from './ledger/OrderBudget';

@@ -98,6 +98,8 @@ describe('matchError', () => {
       BodyTooLarge: (e) => e._tag,
       InvalidInput: (e) => e._tag,
       JobFailed: (e) => e._tag,
+      LedgerFailed: (e) => e._tag,
+      OrderBudgetExhausted: (e) => e._tag,
     });
     expect(tagOf(timeout(5))).toBe('Timeout');
     expect(tagOf(jobFailed('j'))).toBe('JobFailed');

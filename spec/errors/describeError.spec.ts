@@ -8,9 +8,11 @@ import {
   invalidInput,
   jobFailed,
   jobNotFound,
+  ledgerFailed,
   networkError,
   notFound,
   orderCapReached,
+  orderBudgetExhausted,
   orderOutcomeUnknown,
   paymentRequired,
   rateLimited,
@@ -79,11 +81,21 @@ const examples: ReadonlyArray<readonly [PlanviewerErrorTag, PlanviewerError, rea
     ],
     ['InvalidInput', invalidInput('jobs[2]', 'expected a uuid'), ['jobs[2]', 'expected a uuid']],
     ['JobFailed', jobFailed(JOB, { current: 3, total: 6 }), [JOB, '"error"', '3/6']],
+    [
+      'LedgerFailed',
+      ledgerFailed('postgres', 'begin-order', 'connect ECONNREFUSED 127.0.0.1:5432', [I1]),
+      ['postgres', 'begin-order', 'ECONNREFUSED', I1, /was not sent/],
+    ],
+    [
+      'OrderBudgetExhausted',
+      orderBudgetExhausted([I1], '2026-03-29', 7, 7),
+      ['7 of 7', '2026-03-29', 'Europe/Amsterdam', I1, /not sent/],
+    ],
   ];
 
 describe('describeError', () => {
-  it('has an example for each of the 19 tags', () => {
-    expect(new Set(examples.map(([tag, e]) => (tag === e._tag ? tag : `mismatch ${tag}`))).size).toBe(19);
+  it('has an example for each of the 21 tags', () => {
+    expect(new Set(examples.map(([tag, e]) => (tag === e._tag ? tag : `mismatch ${tag}`))).size).toBe(21);
   });
 
   it.each(examples)('describes %s in one sentence with the key facts', (_, e, facts) => {
@@ -104,6 +116,7 @@ describe('describeError', () => {
     'PaymentRequired',
     'OrderCapReached',
     'OrderOutcomeUnknown',
+    'OrderBudgetExhausted',
   ]);
   it.each(examples.filter(([tag]) => !beforeAnyJob.has(tag)))(
     'names the job of %s when one is attached',

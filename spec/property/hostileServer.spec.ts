@@ -374,7 +374,7 @@ const checkRun = (
   }
   const lefts = events.filter(E.isLeft).map((e) => e.left);
   const orderLevel = lefts.filter(
-    (l) => l.job === undefined && !('intentions' in l && l.intentions.length === 1 && sent.length > 1),
+    (l) => l.job === undefined && !('intentions' in l && l.intentions?.length === 1 && sent.length > 1),
   );
   const ordered = new Map<string, string>();
   const ended = new Map<string, Emission>();

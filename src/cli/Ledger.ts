@@ -1,70 +1,23 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileJournal, LEDGER_FILE } from '../ledger/file';
+import type { Journal } from '../ledger/journalLedger';
+import { journalState } from '../ledger/journalState';
+import type { LedgerEntry as JournalEntry } from '../ledger/LedgerEntry';
+
+export { LEDGER_FILE };
 
 /**
- * The ledger's file name inside the output folder.
- *
- * @example
- * import * as path from 'node:path';
- * import { LEDGER_FILE } from './Ledger';
- * declare const outDir: string;
- * path.join(outDir, LEDGER_FILE); // '/home/me/out/planviewer-ledger.jsonl'
- */
-export const LEDGER_FILE = 'planviewer-ledger.jsonl';
-
-/**
- * One line of the ledger. Written and fsynced at the moments that matter: before an order POST
- * (`ordering`), right after it (`ordered` per job, or `order-failed` / `order-unknown`), and after each
- * file is safely renamed into place (`downloaded`), so that a crash at any moment loses no job uuid.
+ * One line of the ledger: the library's JSONL ledger format (`planviewer-rx/file-ledger`, docs/cli.md),
+ * which the CLI writes and fsyncs at the moments that matter: before an order POST (`ordering`), right
+ * after it (`ordered` per job, or `order-failed` / `order-unknown`), and after each file is safely renamed
+ * into place (`downloaded`), so that a crash at any moment loses no job uuid. A service using
+ * `fileLedger(outDir)` reads and writes the same file.
  *
  * @example
  * import { LedgerEntry } from './Ledger';
  * const line: LedgerEntry = { type: 'ordered', order: 'o-1', at: '2026-11-28T10:37:09.127Z', intention: 'i-1', job: 'j-1' };
  */
-export type LedgerEntry =
-  | {
-      readonly type: 'ordering';
-      readonly order: string;
-      readonly at: string;
-      readonly intentions: readonly string[];
-      /** What people call each intention (`product @ address`), when the orderer knew it. */
-      readonly labels?: Readonly<Record<string, string>>;
-    }
-  | {
-      readonly type: 'ordered';
-      readonly order: string;
-      readonly at: string;
-      readonly intention: string;
-      readonly job: string;
-    }
-  | {
-      readonly type: 'order-failed';
-      readonly order: string;
-      readonly at: string;
-      readonly error: string;
-      readonly message: string;
-    }
-  | {
-      readonly type: 'order-unknown';
-      readonly order: string;
-      readonly at: string;
-      readonly intentions: readonly string[];
-      readonly message: string;
-    }
-  | {
-      readonly type: 'downloaded';
-      readonly at: string;
-      readonly job: string;
-      readonly file: string;
-      readonly bytes: number;
-    }
-  | {
-      readonly type: 'job-failed';
-      readonly at: string;
-      readonly job: string;
-      readonly error: string;
-      readonly message: string;
-    };
+export type LedgerEntry = JournalEntry;
 
 /** Distributes Omit over the union so each entry keeps its own fields. */
 type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> : never;
@@ -104,99 +57,56 @@ export interface LedgerState {
  */
 export class Ledger {
   readonly file: string;
+  private readonly journal: Journal;
 
   constructor(outDir: string) {
     this.file = path.join(outDir, LEDGER_FILE);
+    this.journal = fileJournal(this.file);
   }
 
-  /** Appends one entry and waits until it is on disk. Synchronous on purpose: nothing may run in between. */
+  /**
+   * Appends one entry and waits until it is on disk (the file ledger's fsynced append). Synchronous on
+   * purpose: nothing may run in between.
+   */
   append(entry: WithoutAt<LedgerEntry>): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const line = `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`;
-    const fd = fs.openSync(this.file, 'a');
-    try {
-      fs.writeSync(fd, line);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    this.journal.append([{ ...entry, at: new Date().toISOString() } as LedgerEntry]);
   }
 
-  /** Every readable entry; a torn last line (a crash mid-write) is skipped. */
-  entries(): LedgerEntry[] {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-    return text.split('\n').flatMap((line) => {
-      if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line) as LedgerEntry];
-      } catch {
-        return [];
-      }
-    });
+  /** Every entry; a line torn by a crash mid-write is skipped, a damaged entry throws. */
+  entries(): readonly LedgerEntry[] {
+    return this.journal.read();
   }
 
   /** Folds the entries into what is pending, what needs a manual check, and what is done. */
   state(): LedgerState {
-    const jobs = new Map<string, string>();
-    const downloaded = new Map<string, string>();
+    const s = journalState(this.entries());
     const failed = new Map<string, string>();
-    const orders = new Map<string, { intentions: readonly string[]; settled: boolean; unknown?: string }>();
-    const labels = new Map<string, string>();
-    for (const e of this.entries()) {
-      switch (e.type) {
-        case 'ordering':
-          orders.set(e.order, { intentions: e.intentions, settled: false });
-          for (const [intention, label] of Object.entries(e.labels ?? {})) labels.set(intention, label);
-          break;
-        case 'ordered': {
-          jobs.set(e.job, e.intention);
-          const o = orders.get(e.order);
-          if (o !== undefined) o.settled = true;
-          break;
-        }
-        case 'order-failed': {
-          const o = orders.get(e.order);
-          if (o !== undefined) o.settled = true;
-          break;
-        }
-        case 'order-unknown':
-          orders.set(e.order, { intentions: e.intentions, settled: true, unknown: e.message });
-          break;
-        case 'downloaded':
-          downloaded.set(e.job, e.file);
-          break;
-        case 'job-failed':
-          failed.set(e.job, e.error);
-          break;
-      }
-    }
+    for (const e of this.entries()) if (e.type === 'job-failed') failed.set(e.job.toLowerCase(), e.error);
     return {
       // A job that failed on the server stays failed; any other failure (deadline, network) is worth a retry.
-      pending: [...jobs]
-        .filter(([job]) => !downloaded.has(job) && failed.get(job) !== 'JobFailed')
-        .map(([job, intention]) => ({ job, intention })),
-      needsCheck: [...orders].flatMap(([order, o]) =>
-        o.unknown !== undefined
-          ? [{ order, intentions: o.intentions, reason: o.unknown }]
-          : o.settled
-            ? []
-            : [
-                {
-                  order,
-                  intentions: o.intentions,
-                  reason: 'the program stopped before the order was answered',
-                },
-              ],
-      ),
-      downloaded: [...downloaded].map(([job, file]) => ({ job, file })),
+      pending: [...s.jobs.values()]
+        .filter((j) => !s.ended.has(j.job))
+        .map((j) => ({ job: j.job, intention: j.intention })),
+      // Oldest first, as they were sent.
+      needsCheck: [
+        ...[...s.unknown.values()].map((u) => ({
+          at: u.at,
+          order: u.order,
+          intentions: u.intentions,
+          reason: u.reason,
+        })),
+        ...[...s.unanswered.values()].map((r) => ({
+          at: r.at,
+          order: r.order,
+          intentions: r.intentions,
+          reason: 'the program stopped before the order was answered',
+        })),
+      ]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map(({ order, intentions, reason }) => ({ order, intentions, reason })),
+      downloaded: [...s.done].flatMap(([job, file]) => (file === undefined ? [] : [{ job, file }])),
       failed: [...failed].map(([job, error]) => ({ job, error })),
-      labels,
+      labels: s.labels,
     };
   }
 }

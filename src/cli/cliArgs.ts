@@ -102,6 +102,8 @@ export type CliCommand =
       readonly yes: boolean;
       /** Where the intentions are: look them up there first (labels, and a check that they exist). */
       readonly locations: readonly string[];
+      /** `--max-orders-per-day N`: refuse an order that would take today's products past N. */
+      readonly maxOrdersPerDay?: number;
     }
   | { readonly kind: 'status'; readonly common: CommonOptions; readonly jobs: readonly string[] }
   | {
@@ -160,7 +162,12 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   products: {},
   search: { huisletter: { type: 'string' }, toevoeging: { type: 'string' } },
   intentions: { product: { type: 'string', short: 'p', multiple: true } },
-  order: { ...FOLLOW, yes: { type: 'boolean', short: 'y' }, location: { type: 'string', multiple: true } },
+  order: {
+    ...FOLLOW,
+    yes: { type: 'boolean', short: 'y' },
+    location: { type: 'string', multiple: true },
+    'max-orders-per-day': { type: 'string' },
+  },
   status: {},
   download: FOLLOW,
   resume: FOLLOW,
@@ -320,6 +327,8 @@ export const parseCommandLine = (
       const given = (values['location'] as string[] | undefined) ?? [];
       const locations = given.length === 0 ? E.right([]) : uuids(given, 'location', name);
       if (E.isLeft(locations)) return locations;
+      const maxPerDay = positiveNumber(values, 'max-orders-per-day', name, true);
+      if (E.isLeft(maxPerDay)) return maxPerDay;
       return E.map((follow: FollowFlags) => ({
         kind: name,
         common,
@@ -327,6 +336,7 @@ export const parseCommandLine = (
         intentions: intentions.right,
         yes: values['yes'] === true,
         locations: locations.right,
+        ...(maxPerDay.right === undefined ? {} : { maxOrdersPerDay: maxPerDay.right }),
       }))(followFlags());
     }
     case 'status':

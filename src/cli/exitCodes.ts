@@ -68,6 +68,7 @@ const commandExitCode = (e: PlanviewerError): ExitCodeValue => {
     case 'PaymentRequired':
       return ExitCode.payment;
     case 'OrderCapReached':
+    case 'OrderBudgetExhausted':
       return ExitCode.orderCap;
     case 'OrderOutcomeUnknown':
       return ExitCode.outcomeUnknown;

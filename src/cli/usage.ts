@@ -60,6 +60,9 @@ Before the request it writes the intentions to the ledger, right after it the jo
   --location L     the location (from \`search\`) the intentions belong to; repeatable. The intentions
                    are looked up there first, so the question and the bars name each product, and an
                    intention that is not orderable there stops the order before anything is sent
+  --max-orders-per-day N
+                   refuse (exit 5, nothing sent) an order that would take the products ordered
+                   today (Europe/Amsterdam day, as the server's cap), counted in the ledger, past N
 ${FOLLOW}`,
   status: `Usage: planviewer status <job…> [options]
 

@@ -147,6 +147,7 @@ export const createPlanviewer = (options: PlanviewerOptions): Planviewer => {
     job$: jobs.job$,
     select: jobs.select,
     followedJobs: jobs.followedJobs,
+    resume$: jobs.resume$,
     api,
     settings: settingsOf(config, jobsOptions),
   };

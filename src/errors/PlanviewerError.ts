@@ -202,6 +202,40 @@ export interface JobFailed {
 }
 
 /**
+ * A ledger (the durable record of orders and jobs, see docs/ledgers-and-workers.md) could not be read or
+ * written. Before an order this means nothing was sent; while following a job it means the job was paused
+ * (it stays unfinished in the ledger, and `resume$` picks it up when the ledger is back).
+ *
+ * @category model
+ */
+export interface LedgerFailed extends JobContext {
+  readonly _tag: 'LedgerFailed';
+  /** What we tried: `begin-order`, `answer-order`, `end-job`, `claim`, `renew-lease`, `release`, `budget`. */
+  readonly operation: string;
+  /** Which ledger, for people (`file /srv/out/planviewer-ledger.jsonl`, `postgres`, `localStorage`). */
+  readonly ledger: string;
+  readonly reason: string;
+  /** The intentions of the order concerned, when there is one. */
+  readonly intentions?: readonly string[];
+}
+
+/**
+ * The client-side daily order budget (`orderBudget.perDay`) has no room for this order: nothing was sent.
+ * The day is a calendar day in Europe/Amsterdam, as the server's cap.
+ *
+ * @category model
+ */
+export interface OrderBudgetExhausted extends JobContext {
+  readonly _tag: 'OrderBudgetExhausted';
+  readonly intentions: readonly string[];
+  /** The budget's day, `YYYY-MM-DD` in Europe/Amsterdam. */
+  readonly day: string;
+  readonly perDay: number;
+  /** Products already ordered (or reserved by orders in flight) on that day. */
+  readonly used: number;
+}
+
+/**
  * The tagged union of every failure.
  *
  * @example
@@ -231,7 +265,9 @@ export type PlanviewerError =
   | DecodeError
   | BodyTooLarge
   | InvalidInput
-  | JobFailed;
+  | JobFailed
+  | LedgerFailed
+  | OrderBudgetExhausted;
 
 /** Every tag of {@link PlanviewerError}. @category model */
 export type PlanviewerErrorTag = PlanviewerError['_tag'];
@@ -406,6 +442,28 @@ export const jobFailed = (
   ...(progress === undefined ? {} : { progress }),
   ...(intention === undefined ? {} : { intention }),
 });
+
+/** @category constructors */
+export const ledgerFailed = (
+  ledger: string,
+  operation: string,
+  reason: string,
+  intentions?: readonly string[],
+): LedgerFailed => ({
+  _tag: 'LedgerFailed',
+  ledger,
+  operation,
+  reason,
+  ...(intentions === undefined ? {} : { intentions }),
+});
+
+/** @category constructors */
+export const orderBudgetExhausted = (
+  intentions: readonly string[],
+  day: string,
+  perDay: number,
+  used: number,
+): OrderBudgetExhausted => ({ _tag: 'OrderBudgetExhausted', intentions, day, perDay, used });
 
 // -------------------------------------------------------------------------------------
 // combinators

@@ -55,4 +55,8 @@ export const describeError: (e: PlanviewerError) => string = matchError<string>(
   InvalidInput: (e) => `Invalid input ${e.field}: ${e.reason}${forJob(e)}.`,
   JobFailed: (e) =>
     `Job ${e.job} failed on the server (status "error"${e.progress === undefined ? '' : ` at step ${e.progress.current}/${e.progress.total}`}).`,
+  LedgerFailed: (e) =>
+    `Ledger ${e.ledger} failed (${e.operation}): ${e.reason}.${e.intentions === undefined ? '' : ` The order of ${list(e.intentions)} was not sent.`}${e.job === undefined ? '' : ` Job ${e.job} is paused and stays unfinished in the ledger: resume$ picks it up when the ledger is back.`}`,
+  OrderBudgetExhausted: (e) =>
+    `Order budget exhausted: ${e.used} of ${e.perDay} products already ordered on ${e.day} (Europe/Amsterdam), so the order of ${list(e.intentions)} was not sent. Order tomorrow or raise orderBudget.perDay.`,
 });

@@ -5,6 +5,8 @@ import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 import { normalizePollingPolicy, type PollingOptions, type PollingPolicy } from '../polling';
 import type { WaitingForUser } from './JobEvent';
 import { normalizeRetryOptions, type RetryOptions } from './retryBudget';
+import type { JobLedger } from '../ledger/JobLedger';
+import { normalizeOrderBudget, type OrderBudget, type OrderBudgetOptions } from '../ledger/OrderBudget';
 
 // -------------------------------------------------------------------------------------
 // model
@@ -49,6 +51,20 @@ export interface JobsOptions {
   readonly retry?: Partial<RetryOptions>;
   /** Default answer to "waiting for user" for every stream (a stream's own option wins). */
   readonly onWaitingForUser?: ChooseLocation;
+  /**
+   * A client-side daily order budget: an order that would pass `perDay` products (per Europe/Amsterdam
+   * day) is an `OrderBudgetExhausted` Left and is not sent. See docs/ledgers-and-workers.md.
+   */
+  readonly orderBudget?: OrderBudgetOptions;
+  /** Names this client in ledgers (leases, unknown orders). @default a random `worker-…` id */
+  readonly worker?: string;
+  /**
+   * How long a ledger lease lasts past its last renewal (wall-clock ms; renewed every third of it). A
+   * dead worker's jobs go to another worker this long after it died. @default 60_000
+   */
+  readonly leaseMs?: number;
+  /** How often `resume$` looks for jobs nobody holds (scheduler ms). @default 5_000 */
+  readonly claimEveryMs?: number;
 }
 
 /**
@@ -99,6 +115,36 @@ export interface FollowJobOptions extends JobStreamOptions {
 }
 
 /**
+ * Options of `order$`: a stream's options plus the ledger that records the order before it is sent.
+ *
+ * @example
+ * import { createJobs, memoryLedger } from 'planviewer-rx';
+ * createJobs(port).order$(['intention-uuid'], { ledger: memoryLedger(), labels: { 'intention-uuid': 'rapport @ Kerkweg 8' } });
+ *
+ * @category model
+ */
+export interface OrderOptions extends JobStreamOptions {
+  /** Records `ordering` before the POST, the jobs after, and each job's end; see docs/ledgers-and-workers.md. */
+  readonly ledger?: JobLedger;
+  /** What people call each intention, kept in the ledger. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Options of `resume$`: a stream's options for every job it takes up, and whether to keep looking.
+ *
+ * @example
+ * import { createJobs } from 'planviewer-rx';
+ * createJobs(port).resume$(ledger, { watch: true, download: true });
+ *
+ * @category model
+ */
+export interface ResumeOptions extends JobStreamOptions {
+  /** Keep looking for jobs to take over (a worker) instead of completing when none is left. @default false */
+  readonly watch?: boolean;
+}
+
+/**
  * {@link JobsOptions} validated, with every default filled in.
  *
  * @example
@@ -114,6 +160,10 @@ export interface NormalizedJobsOptions {
   readonly statusBatchSize: number;
   readonly retry: RetryOptions;
   readonly onWaitingForUser?: ChooseLocation;
+  readonly orderBudget?: OrderBudget;
+  readonly worker: string;
+  readonly leaseMs: number;
+  readonly claimEveryMs: number;
 }
 
 /**
@@ -166,6 +216,24 @@ export const normalizeJobsOptions = (
     return E.left(invalidInput('onWaitingForUser', 'expected a function'));
   if (options.scheduler !== undefined && !isFunction(options.scheduler.schedule))
     return E.left(invalidInput('scheduler', 'expected an RxJS SchedulerLike'));
+  const leaseMs = options.leaseMs ?? 60_000;
+  if (!(Number.isFinite(leaseMs) && leaseMs >= 3 && leaseMs <= MAX_TIMER_MS))
+    return E.left(
+      invalidInput('leaseMs', `expected a number of ms from 3 to ${MAX_TIMER_MS}, got ${String(leaseMs)}`),
+    );
+  const claimEveryMs = options.claimEveryMs ?? 5_000;
+  if (!(Number.isFinite(claimEveryMs) && claimEveryMs >= 1 && claimEveryMs <= MAX_TIMER_MS))
+    return E.left(
+      invalidInput(
+        'claimEveryMs',
+        `expected a number of ms from 1 to ${MAX_TIMER_MS}, got ${String(claimEveryMs)}`,
+      ),
+    );
+  if (options.worker !== undefined && (typeof options.worker !== 'string' || options.worker.trim() === ''))
+    return E.left(invalidInput('worker', 'expected a non-empty name'));
+  const orderBudget =
+    options.orderBudget === undefined ? undefined : normalizeOrderBudget(options.orderBudget);
+  if (orderBudget !== undefined && E.isLeft(orderBudget)) return orderBudget;
   return pipe(
     normalizePollingPolicy(options.polling),
     E.chain((polling) =>
@@ -178,6 +246,10 @@ export const normalizeJobsOptions = (
           statusBatchSize: batch,
           retry,
           ...(options.onWaitingForUser === undefined ? {} : { onWaitingForUser: options.onWaitingForUser }),
+          ...(orderBudget === undefined ? {} : { orderBudget: orderBudget.right }),
+          worker: options.worker ?? `worker-${globalThis.crypto.randomUUID()}`,
+          leaseMs,
+          claimEveryMs,
         })),
       ),
     ),

@@ -10,10 +10,14 @@ import {
   normalizeStreamOptions,
   type FollowJobOptions,
   type JobsOptions,
-  type JobStreamOptions,
+  type OrderOptions,
+  type ResumeOptions,
 } from './JobsOptions';
 import { jobStream, type JobStreamContext } from './jobStream';
 import { orderStream } from './orderStream';
+import type { JobLedger } from '../ledger/JobLedger';
+import { ledgeredOrder } from '../ledger/ledgeredOrder';
+import { resumeStream } from '../ledger/resumeStream';
 import type { PlanviewerPort } from './PlanviewerPort';
 import { createStatusPoller, retryBudgetCell } from './statusPoller';
 
@@ -37,7 +41,7 @@ export interface Jobs {
    */
   readonly order$: (
     intentions: readonly string[],
-    options?: JobStreamOptions,
+    options?: OrderOptions,
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
    * Follows a job ordered earlier (by this process or another); never orders. `job` is a plain string: the
@@ -53,6 +57,15 @@ export interface Jobs {
   readonly select: (job: string, index: number) => Observable<E.Either<PlanviewerError, void>>;
   /** How many jobs the shared poller follows right now. */
   readonly followedJobs: () => number;
+  /**
+   * Follows every unfinished job of a ledger with `job$` semantics (never orders): reports each order
+   * found without an answer as one `OrderOutcomeUnknown`, leases the jobs nobody holds, and completes
+   * when none is left (with `watch`, never). See docs/ledgers-and-workers.md.
+   */
+  readonly resume$: (
+    ledger: JobLedger,
+    options?: ResumeOptions,
+  ) => Observable<E.Either<PlanviewerError, JobEvent>>;
 }
 
 /**
@@ -75,6 +88,12 @@ export interface Jobs {
  * @since 0.1.0
  * @category constructors
  */
+const isLedger = (ledger: unknown): ledger is JobLedger =>
+  typeof ledger === 'object' &&
+  ledger !== null &&
+  typeof (ledger as Partial<JobLedger>).beginOrder === 'function' &&
+  typeof (ledger as Partial<JobLedger>).claimJobs === 'function';
+
 export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Jobs => {
   const normalized = normalizeJobsOptions(options);
   if (E.isLeft(normalized))
@@ -96,7 +115,22 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
       return of(E.left(invalidInput(`intentions[${notText}]`, 'expected an intention uuid (a string)')));
     const stream = normalizeStreamOptions(streamOptions, client);
     if (E.isLeft(stream)) return of(E.left(stream.left));
-    return orderStream(context, client.scheduler, intentions, stream.right);
+    const ledger = streamOptions?.ledger;
+    if (ledger !== undefined && !isLedger(ledger))
+      return of(
+        E.left(invalidInput('ledger', 'expected a JobLedger (fileLedger, storageLedger, postgresLedger…)')),
+      );
+    if (ledger === undefined && client.orderBudget === undefined)
+      return orderStream(context, client.scheduler, intentions, stream.right);
+    const { hooks, attach } = ledgeredOrder(port, {
+      ...(ledger === undefined ? {} : { ledger }),
+      ...(client.orderBudget === undefined ? {} : { budget: client.orderBudget }),
+      ...(streamOptions?.labels === undefined ? {} : { labels: streamOptions.labels }),
+      worker: client.worker,
+      leaseMs: client.leaseMs,
+      scheduler: client.scheduler,
+    });
+    return attach(orderStream(context, client.scheduler, intentions, stream.right, hooks));
   };
 
   const job$: Jobs['job$'] = (given, streamOptions) => {
@@ -137,5 +171,26 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
       );
     });
 
-  return { order$, job$, select, followedJobs: poller.followedJobs };
+  const resume$: Jobs['resume$'] = (ledger, resumeOptions = {}) => {
+    if (!isLedger(ledger))
+      return of(
+        E.left(invalidInput('ledger', 'expected a JobLedger (fileLedger, storageLedger, postgresLedger…)')),
+      );
+    const { watch, ...jobOptions } = resumeOptions;
+    if (watch !== undefined && typeof watch !== 'boolean')
+      return of(E.left(invalidInput('watch', 'expected true or false')));
+    const stream = normalizeStreamOptions(jobOptions, client);
+    if (E.isLeft(stream)) return of(E.left(stream.left));
+    return resumeStream(
+      { ledger, worker: client.worker, leaseMs: client.leaseMs, scheduler: client.scheduler },
+      {
+        watch: watch ?? false,
+        claimEveryMs: client.claimEveryMs,
+        ...(jobOptions.signal === undefined ? {} : { signal: jobOptions.signal }),
+      },
+      (j) => job$(j.job, { ...jobOptions, intention: j.intention }),
+    );
+  };
+
+  return { order$, job$, select, followedJobs: poller.followedJobs, resume$ };
 };

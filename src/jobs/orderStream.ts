@@ -20,8 +20,24 @@ import type { JobEvent, Ordered } from './JobEvent';
 import type { NormalizedStreamOptions } from './JobsOptions';
 import { jobStream, type JobStreamContext } from './jobStream';
 import { readOrderAnswer } from './orderAnswer';
+import type { PlanviewerPort } from './PlanviewerPort';
 
 type Emission = E.Either<PlanviewerError, JobEvent>;
+
+/**
+ * Where a ledger (or an order budget) plugs into an order: `order` replaces the port's order call (it
+ * records before and after the POST), `follow` wraps each job's events (leases, recorded ends).
+ *
+ * @example
+ * import type { OrderStreamHooks } from 'planviewer-rx';
+ * const hooks: OrderStreamHooks = { follow: (job, events) => events };
+ *
+ * @category model
+ */
+export interface OrderStreamHooks {
+  readonly order?: PlanviewerPort['order'];
+  readonly follow?: (job: string, events: Observable<Emission>) => Observable<Emission>;
+}
 
 /** The job an emission ends, if it ends one: its Left, its `Result` or its `Finished`. */
 const endedJob = (e: Emission): string | undefined =>
@@ -59,6 +75,7 @@ export const orderStream = (
   scheduler: SchedulerLike,
   intentions: readonly string[],
   options: NormalizedStreamOptions,
+  hooks: OrderStreamHooks = {},
 ): Observable<Emission> => {
   let placed: Observable<readonly [E.Either<PlanviewerError, readonly OrderedJob[]>, number]> | undefined;
 
@@ -66,15 +83,16 @@ export const orderStream = (
     const answer = readOrderAnswer(intentions, ordered);
     const running = new Set<string>(answer.jobs.map((o) => o.job));
     const jobs = merge(
-      ...answer.jobs.map((o) =>
-        jobStream(context, {
+      ...answer.jobs.map((o) => {
+        const events = jobStream(context, {
           job: o.job,
           intention: o.intention,
           orderedAt,
           options,
           ...(deadlineAt === undefined ? {} : { deadlineAt }),
-        }),
-      ),
+        });
+        return hooks.follow === undefined ? events : hooks.follow(o.job, events);
+      }),
     ).pipe(
       tap((e) => {
         const ended = endedJob(e);
@@ -100,7 +118,7 @@ export const orderStream = (
     if (placed === undefined && options.signal?.aborted === true) return of(E.left(aborted()));
     // Kept after its subscribers leave (refCount: false): an order that was sent must be followed, and
     // an answer must never be thrown away in favour of a second POST.
-    placed ??= context.port.order(intentions).pipe(
+    placed ??= (hooks.order === undefined ? context.port.order(intentions) : hooks.order(intentions)).pipe(
       take(1),
       map((result) => [result, scheduler.now()] as const),
       shareReplay({ bufferSize: 1, refCount: false }),

@@ -84,8 +84,11 @@ export interface ScriptedPlanviewerOptions {
  * @category model
  */
 export interface ScriptedPlanviewer {
-  /** Pass this where your code takes the client: it has `order$`, `job$`, `select` and `followedJobs`. */
-  readonly client: Jobs;
+  /**
+   * Pass this where your code takes the client: it has `order$`, `job$`, `select` and `followedJobs`.
+   * `resume$` is not scripted: it reads a ledger, so test it with `memoryLedger()` against the simulator.
+   */
+  readonly client: Pick<Jobs, 'order$' | 'job$' | 'select' | 'followedJobs'>;
   /** Every order, follow and selection, in the order they were made, with their virtual times. */
   readonly requests: readonly SentRequest[];
   /** The requests the script did not provide for (each also answered with a Left). */

@@ -1,6 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommonOptions, FollowFlags } from '../cliArgs';
 import { confirmOrder } from '../confirmOrder';
+import { orderBudgetExhausted } from '../../errors/PlanviewerError';
+import { amsterdamDay } from '../../ledger/OrderBudget';
+import { productsOrderedOn } from '../../ledger/productsOrderedOn';
 import { ExitCode, exitCodeOf } from '../exitCodes';
 import { followContext } from '../followContext';
 import { intentionLabels } from '../intentionLabels';
@@ -23,6 +26,8 @@ export interface OrderArgs {
   readonly yes: boolean;
   /** Locations to look the intentions up at first (`--location`); may be empty. */
   readonly locations: readonly string[];
+  /** `--max-orders-per-day`: the products this ledger may order per Europe/Amsterdam day. */
+  readonly maxOrdersPerDay?: number;
 }
 
 /**
@@ -52,6 +57,17 @@ export const orderCommand = async (run: CommandRun, args: OrderArgs): CommandRes
       return ExitCode.usage;
     }
     for (const [intention, label] of found.right.labels) ctx.labels.set(intention, label);
+  }
+  if (args.maxOrdersPerDay !== undefined) {
+    // Counted in the ledger of --out, which records every order before it is sent: the CLI orders once
+    // per run, so today's count there is the budget used.
+    const day = amsterdamDay(Date.now());
+    const used = productsOrderedOn(ctx.ledger.entries(), day);
+    if (used + args.intentions.length > args.maxOrdersPerDay) {
+      const error = orderBudgetExhausted(args.intentions, day, args.maxOrdersPerDay, used);
+      run.reporter.report({ type: 'error', error });
+      return exitCodeOf(error);
+    }
   }
   const consent = await confirmOrder(run.io, {
     yes: args.yes,

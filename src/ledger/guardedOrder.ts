@@ -1,0 +1,155 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { defer, finalize, from, mergeMap, of, take, type Observable } from 'rxjs';
+import type { OrderedJob } from '../codecs';
+import { describeError } from '../errors/describeError';
+import {
+  ledgerFailed,
+  orderBudgetExhausted,
+  type LedgerFailed,
+  type PlanviewerError,
+} from '../errors/PlanviewerError';
+import { readOrderAnswer } from '../jobs/orderAnswer';
+import type { JobLedger, OrderAnswerRecord } from './JobLedger';
+import { amsterdamDay, type OrderBudget } from './OrderBudget';
+
+/**
+ * What guards one order: the ledger that records it, the budget that must have room for it, and who sends
+ * it (the worker that holds the jobs' leases once they are placed).
+ *
+ * @example
+ * import type { OrderGuard } from 'planviewer-rx';
+ * const guard: OrderGuard = { ledger, worker: 'w-1', leaseMs: 60_000, onUnrecorded: console.error };
+ *
+ * @category model
+ */
+export interface OrderGuard {
+  readonly ledger?: JobLedger;
+  readonly budget?: OrderBudget;
+  readonly worker: string;
+  readonly leaseMs: number;
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Called when the order was answered but the answer could not be recorded (the ledger went away
+   * between the two writes): the jobs are followed all the same, and this error says which they are.
+   */
+  readonly onUnrecorded: (error: LedgerFailed) => void;
+  /** Called with the jobs of a placed order once they are recorded (leased to `worker`). */
+  readonly onRecorded?: (jobs: readonly string[]) => void;
+  /** Called once when the guard is done with the order, whatever happened. */
+  readonly onSettled?: () => void;
+}
+
+type OrderResult = E.Either<PlanviewerError, readonly OrderedJob[]>;
+
+/** The answer to record for what the order call returned. */
+const answerOf = (intentions: readonly string[], result: OrderResult): OrderAnswerRecord => {
+  if (E.isRight(result)) {
+    // The same reading the order stream makes: only valid job uuids, and what the answer leaves out.
+    const read = readOrderAnswer(intentions, result.right);
+    return {
+      _tag: 'Placed',
+      jobs: read.jobs,
+      unaccounted: read.unaccounted.flatMap((u) => u.intentions),
+    };
+  }
+  const e = result.left;
+  const mayHaveReachedServer =
+    e._tag === 'OrderOutcomeUnknown' ||
+    e._tag === 'Aborted' ||
+    e._tag === 'Timeout' ||
+    (e._tag === 'NetworkError' && e.reachedServer);
+  return mayHaveReachedServer
+    ? { _tag: 'Unknown', reason: describeError(e) }
+    : { _tag: 'Refused', error: e._tag, message: describeError(e) };
+};
+
+const newOrderId = (): string => globalThis.crypto.randomUUID();
+
+/**
+ * Wraps the port's order call: (1) reserves room in the daily budget, (2) records `ordering` in the
+ * ledger, (3) only then sends the POST, once, and (4) records its answer. A failure at (1) or (2) is a
+ * Left and nothing is sent; a budget reservation is given back when the ledger write fails or the server
+ * proves it did not place the order.
+ *
+ * @example
+ * import { guardedOrder } from 'planviewer-rx';
+ * const order = guardedOrder(port.order, { ledger, worker: 'w-1', leaseMs: 60_000, onUnrecorded: report });
+ * order(['0fe30323-a86e-4048-a7e7-6d60c3365dcb']).subscribe(console.log);
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const guardedOrder =
+  (order: (intentions: readonly string[]) => Observable<OrderResult>, guard: OrderGuard) =>
+  (intentions: readonly string[]): Observable<OrderResult> =>
+    defer(async (): Promise<Observable<OrderResult>> => {
+      const { ledger, budget } = guard;
+      const day = budget === undefined ? '' : amsterdamDay(budget.now());
+      const giveBack = async (): Promise<void> => {
+        if (budget !== undefined) await budget.store.release(day, intentions.length)();
+      };
+
+      if (budget !== undefined) {
+        const reserved = await budget.store.reserve(day, intentions.length, budget.perDay)();
+        if (E.isLeft(reserved))
+          return of(E.left(ledgerFailed(reserved.left.ledger, 'budget', reserved.left.reason, intentions)));
+        if (!reserved.right.granted)
+          return of(E.left(orderBudgetExhausted(intentions, day, budget.perDay, reserved.right.used)));
+      }
+
+      const id = newOrderId();
+      if (ledger !== undefined) {
+        const begun = await ledger.beginOrder({
+          order: id,
+          intentions,
+          worker: guard.worker,
+          ...(guard.labels === undefined ? {} : { labels: guard.labels }),
+        })();
+        if (E.isLeft(begun)) {
+          await giveBack();
+          return of(E.left({ ...begun.left, intentions }));
+        }
+      }
+
+      return order(intentions).pipe(
+        take(1),
+        mergeMap((result) =>
+          from(
+            (async (): Promise<OrderResult> => {
+              const answer = answerOf(intentions, result);
+              if (answer._tag === 'Refused') await giveBack();
+              if (ledger === undefined) return result;
+              const recorded = await recordAnswer(ledger, id, answer, guard);
+              if (E.isRight(recorded) && answer._tag === 'Placed')
+                guard.onRecorded?.(answer.jobs.map((j) => j.job));
+              if (E.isLeft(recorded) && answer._tag === 'Placed')
+                guard.onUnrecorded({
+                  ...recorded.left,
+                  intentions,
+                  reason: `${recorded.left.reason}; the order WAS placed, as jobs ${answer.jobs.map((j) => j.job).join(', ')}: they are followed now, but the ledger will list order ${id} as unknown`,
+                });
+              return result;
+            })(),
+          ),
+        ),
+      );
+    }).pipe(
+      mergeMap((o) => o),
+      finalize(() => guard.onSettled?.()),
+    );
+
+/** The answer write, tried three times: a short blip of the ledger must not orphan a placed order. */
+const recordAnswer = async (
+  ledger: JobLedger,
+  order: string,
+  answer: OrderAnswerRecord,
+  guard: OrderGuard,
+): Promise<E.Either<LedgerFailed, void>> => {
+  let result = await ledger.answerOrder(order, answer, { worker: guard.worker, leaseMs: guard.leaseMs })();
+  for (const pauseMs of [200, 1_000]) {
+    if (E.isRight(result)) return result;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    result = await ledger.answerOrder(order, answer, { worker: guard.worker, leaseMs: guard.leaseMs })();
+  }
+  return result;
+};

@@ -1,0 +1,24 @@
+import type { LedgerEntry } from './LedgerEntry';
+import { amsterdamDay } from './OrderBudget';
+
+/**
+ * How many products a journal says were ordered (or may have been: sent without a known answer) on one
+ * Europe/Amsterdam calendar day: the intentions of every `ordering` entry of that day, less those of
+ * orders the server refused. What a process that orders once per run (the CLI) checks its daily budget
+ * against.
+ *
+ * @example
+ * import { productsOrderedOn } from 'planviewer-rx';
+ * productsOrderedOn(entries, '2026-03-29'); // 4
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const productsOrderedOn = (entries: readonly LedgerEntry[], day: string): number => {
+  const refused = new Set(entries.flatMap((e) => (e.type === 'order-failed' ? [e.order] : [])));
+  return entries.reduce((sum, e) => {
+    if (e.type !== 'ordering' || refused.has(e.order)) return sum;
+    const at = Date.parse(e.at);
+    return Number.isNaN(at) || amsterdamDay(at) !== day ? sum : sum + e.intentions.length;
+  }, 0);
+};
