@@ -4,3 +4,4 @@ export * from './jobPace';
 export * from './nextPollAt';
 export * from './eta';
 export * from './finishTime';
+export * from './finishWindow';
