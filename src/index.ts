@@ -51,6 +51,7 @@ export * from './jobs/RetrievedFile';
 export * from './jobs/JobsOptions';
 export { defaultRetryOptions, type RetryOptions } from './jobs/retryBudget';
 export { createJobs, type Jobs } from './jobs/createJobs';
+export { readOrderAnswer, type OrderAnswer } from './jobs/orderAnswer';
 export * from './operators';
 
 // Polling policy

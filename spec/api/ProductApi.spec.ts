@@ -388,12 +388,15 @@ describe.each(fetchImplementations)('createProductApi over loopback HTTP with %s
       expect(statuses.map((s) => s.uuid)).toEqual(jobs.slice(1, 249));
     });
 
-    it('matches a job answered in upper case', async () => {
+    it('matches a job answered in upper case, and gives it in its canonical lower case', async () => {
       server.route('GET', `${API_PREFIX}/jobs/status`, (_r, res) =>
         sendJson(res, 200, [{ uuid: JOB.toUpperCase(), status: 'initial' }]),
       );
       expect(rightOf(await apiFor(server, fetch).status([JOB])())).toEqual([
-        { uuid: JOB.toUpperCase(), status: 'initial' },
+        { uuid: JOB, status: 'initial' },
+      ]);
+      expect(rightOf(await apiFor(server, fetch).status([JOB.toUpperCase()])())).toEqual([
+        { uuid: JOB, status: 'initial' },
       ]);
     });
 

@@ -146,7 +146,7 @@ describe.each(fetchImplementations)('network failures with %s', (_, fetch) => {
   describe('an order accepted with an unreadable answer', () => {
     it.each([
       ['not JSON', 'OK, ordered', /could not be read/],
-      ['a wrong shape', '[{"uuid":"x","job":{}}]', /\[0\]\.job\.uuid: expected string, got undefined/],
+      ['a wrong shape', '[{"uuid":"x","job":{}}]', /\[0\]\.job\.uuid: expected JobUuid, got undefined/],
       ['an empty body', '', /not JSON/],
     ])('reports %s as OrderOutcomeUnknown, keeping what the server said', async (_n, body, reason) => {
       server.route('POST', ORDER, (_r, res) => sendText(res, 200, body));

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import * as E from 'fp-ts/lib/Either.js';
+import { lastValueFrom, retry, toArray } from 'rxjs';
+import { createPlanviewer } from '../../src/client/createPlanviewer';
 import type { FetchLike } from '../../src/config/FetchLike';
 import { normalizeConfig } from '../../src/config';
 import {
@@ -86,7 +88,12 @@ describe.each(fetchImplementations)('redirects with %s', (_, fetch) => {
     api.route('POST', ORDER, redirect(307, `${other.origin}${ORDER}`));
     other.route('POST', ORDER, (_r, res) => sendJson(res, 200, ORDERED));
     const e = leftOf(await apiFor(api, fetch).order([INTENTION])());
-    expect(e).toMatchObject({ _tag: 'UnexpectedStatus', status: 307 });
+    // The server answered the POST: whether it ordered cannot be known (issue 10, item 4).
+    expect(e).toMatchObject({
+      _tag: 'OrderOutcomeUnknown',
+      intentions: [INTENTION],
+      location: `${other.origin}${ORDER}`,
+    });
     expect(JSON.stringify(e)).toContain('refused redirect of a POST to another origin');
     expect(other.requests).toHaveLength(0);
     expect(api.requests).toHaveLength(1);
@@ -102,11 +109,36 @@ describe.each(fetchImplementations)('redirects with %s', (_, fetch) => {
     ]);
   });
 
-  it.each([301, 302, 303])('refuses a %i redirect of an order (it would turn into a GET)', async (status) => {
-    api.route('POST', ORDER, redirect(status, `${API_PREFIX}/jobs/order-v2`));
-    const e = leftOf(await apiFor(api, fetch).order([INTENTION])());
-    expect(e).toMatchObject({ _tag: 'UnexpectedStatus', status });
-    expect(api.requests).toHaveLength(1);
+  it.each([301, 302, 303])(
+    'refuses a %i redirect of an order (it would turn into a GET): OrderOutcomeUnknown with the Location kept',
+    async (status) => {
+      api.route('POST', ORDER, redirect(status, `${API_PREFIX}/jobs/order-v2`));
+      const e = leftOf(await apiFor(api, fetch).order([INTENTION])());
+      expect(e).toEqual({
+        _tag: 'OrderOutcomeUnknown',
+        request: { method: 'POST', url: `${api.origin}${ORDER}` },
+        intentions: [INTENTION],
+        reason: `the server answered the order with a ${status} redirect to ${api.origin}${API_PREFIX}/jobs/order-v2, not followed (refused ${status} redirect of a POST (it would turn into a GET))`,
+        location: `${api.origin}${API_PREFIX}/jobs/order-v2`,
+      });
+      expect(api.requests).toHaveLength(1);
+    },
+  );
+
+  it('order$ answered with a 303: OrderOutcomeUnknown with the Location, never a second POST, even under retry()', async () => {
+    api.route('POST', ORDER, redirect(303, `${API_PREFIX}/jobs/status?uuids[]=${JOB}`));
+    const pv = createPlanviewer({ credentials: { key: KEY, secret: SECRET }, baseUrl: api.origin, fetch });
+    const events = await lastValueFrom(pv.order$([INTENTION]).pipe(retry(2), toArray()));
+    expect(events).toEqual([
+      E.left(
+        expect.objectContaining({
+          _tag: 'OrderOutcomeUnknown',
+          intentions: [INTENTION],
+          location: `${api.origin}${API_PREFIX}/jobs/status?uuids[]=${JOB}`,
+        }),
+      ),
+    ]);
+    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('stops after maxRedirects', async () => {

@@ -87,8 +87,12 @@ describe('decodeJson', () => {
   });
 
   it('accepts an unknown status string and a status without progress', () => {
-    const r = decodeJson(JobStatusListCodec, request, '[{"uuid":"j","status":"queued"}]');
-    expect(r).toEqual(E.right([{ uuid: 'j', status: 'queued' }]));
+    const r = decodeJson(
+      JobStatusListCodec,
+      request,
+      '[{"uuid":"7e6d5c4b-3a29-4f18-9e07-222222222222","status":"queued"}]',
+    );
+    expect(r).toEqual(E.right([{ uuid: '7e6d5c4b-3a29-4f18-9e07-222222222222', status: 'queued' }]));
   });
 
   it('keeps unknown fields of an intention and of a location', () => {
@@ -105,7 +109,13 @@ describe('decodeJson', () => {
       'a job without uuid',
       OrderedJobListCodec,
       '[{"uuid":"i","job":{}}]',
-      '[0].job.uuid: expected string, got undefined',
+      '[0].job.uuid: expected JobUuid, got undefined',
+    ],
+    [
+      'a job uuid that is no uuid',
+      OrderedJobListCodec,
+      '[{"uuid":"i","job":{"uuid":"../x"}}]',
+      '[0].job.uuid: expected JobUuid, got "../x"',
     ],
     ['a job that is a string', OrderedJobListCodec, '[{"uuid":"i","job":"j"}]', '[0].job: expected {'],
     [
@@ -117,19 +127,19 @@ describe('decodeJson', () => {
     [
       'a numeric status',
       JobStatusListCodec,
-      '[{"uuid":"j","status":3}]',
+      '[{"uuid":"7e6d5c4b-3a29-4f18-9e07-222222222222","status":3}]',
       '[0].status: expected string, got 3',
     ],
     [
       'progress as text',
       JobStatusListCodec,
-      '[{"uuid":"j","status":"x","progress":"1/2"}]',
+      '[{"uuid":"7e6d5c4b-3a29-4f18-9e07-222222222222","status":"x","progress":"1/2"}]',
       '[0].progress: expected Progress, got "1/2"',
     ],
     [
       'a progress without total',
       JobStatusListCodec,
-      '[{"uuid":"j","status":"x","progress":{"current":1}}]',
+      '[{"uuid":"7e6d5c4b-3a29-4f18-9e07-222222222222","status":"x","progress":{"current":1}}]',
       '[0].progress.total: expected number',
     ],
     [

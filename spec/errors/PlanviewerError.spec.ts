@@ -49,7 +49,8 @@ describe('isRetryable', () => {
     ['JobNotFound', jobNotFound('j', 3), false],
     ['UnexpectedStatus', unexpectedStatus(get, 418, ''), false],
     ['Aborted', aborted(get), false],
-    ['DecodeError', decodeError(get, [], ''), false],
+    ['DecodeError', decodeError(get, [], ''), true],
+    ['DecodeError of a POST', decodeError({ method: 'POST', url: 'https://x/jobs/order' }, [], ''), false],
     ['InvalidInput', invalidInput('jobs', 'empty'), false],
     ['JobFailed', jobFailed('j'), false],
   ])('%s → %s', (_, e, expected) => {

@@ -3,12 +3,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { map, type OperatorFunction } from 'rxjs';
 import type { PlanviewerError } from '../../src/errors';
 import type { JobEvent, Progress } from '../../src/jobs';
-import { file } from './fakePort';
+import { file, jobOf } from './fakePort';
 
 export type Emission = E.Either<PlanviewerError, JobEvent>;
 
 export const ordered = (intention: string): Emission =>
-  E.right({ _tag: 'Ordered', intention, job: `job-${intention}` });
+  E.right({ _tag: 'Ordered', intention, job: jobOf(intention) });
 
 export const progress = (job: string, status: string, current: number, total: number): Emission =>
   E.right({ _tag: 'Progress', job, status, current, total });

@@ -4,9 +4,28 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { defer, NEVER, of, type Observable, type SchedulerLike } from 'rxjs';
-import type { JobStatus, KikWaiting, OrderedJob } from '../../src/codecs';
+import {
+  toJobUuid,
+  type JobStatus,
+  type JobStatusEntry,
+  type JobUuid,
+  type KikWaiting,
+  type OrderedJob,
+} from '../../src/codecs';
 import type { PlanviewerError } from '../../src/errors';
 import type { DownloadEvent, PlanviewerPort, RetrievedFile } from '../../src/jobs';
+
+/**
+ * The job uuid of a short spec name (`jobOf('i1')`): a real uuid, since nothing else enters the poller.
+ * The name's characters, hex-encoded, are its last digits, so a failing spec still shows which job.
+ */
+export const jobOf = (name: string | number): JobUuid => {
+  const hex = [...String(name)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  if (hex.length > 12) throw new Error(`spec job name too long: ${String(name)}`);
+  const job = toJobUuid(`00000000-0000-4000-8000-${hex.padStart(12, '0')}`);
+  if (job === undefined) throw new Error(`not a job name: ${String(name)}`);
+  return job;
+};
 
 export const file = (name: string): RetrievedFile => ({
   blob: new Blob([name]),
@@ -24,7 +43,7 @@ export type Timeline = (elapsedMs: number) => JobStatus | undefined;
  */
 export const steps =
   (
-    uuid: string,
+    uuid: JobUuid,
     stepMs: readonly number[],
     options: { queueMs?: number; ends?: 'finished' | 'error' } = {},
   ): Timeline =>
@@ -41,7 +60,7 @@ export const steps =
 
 /** A job that never moves. */
 export const stalled =
-  (uuid: string, current: number, total: number, status = 'in_progress'): Timeline =>
+  (uuid: JobUuid, current: number, total: number, status = 'in_progress'): Timeline =>
   () => ({ uuid, status, progress: { current, total } });
 
 export interface FakePortScript {
@@ -49,15 +68,15 @@ export interface FakePortScript {
   /** The timeline of each job uuid; time 0 is `orderedAt`. */
   readonly jobs?: Record<string, Timeline>;
   readonly orderedAt?: number;
-  /** The order answer (default: one job per intention, `job-<intention>`). */
+  /** The order answer (default: one job per intention, `jobOf(intention)`). */
   readonly order?: (
     intentions: readonly string[],
   ) => Observable<E.Either<PlanviewerError, readonly OrderedJob[]>>;
   /** Replaces the status answer for the n-th status call (0-based); return undefined to use the timelines. */
   readonly statusOverride?: (
     call: number,
-    uuids: readonly string[],
-  ) => Observable<E.Either<PlanviewerError, readonly JobStatus[]>> | undefined;
+    uuids: readonly JobUuid[],
+  ) => Observable<E.Either<PlanviewerError, readonly JobStatusEntry[]>> | undefined;
   readonly retrieve?: (job: string) => Observable<E.Either<PlanviewerError, DownloadEvent>>;
   readonly waiting?: (job: string) => Observable<E.Either<PlanviewerError, KikWaiting>>;
   readonly select?: (job: string, index: number) => Observable<E.Either<PlanviewerError, void>>;
@@ -93,7 +112,7 @@ export const fakePort = (script: FakePortScript): FakePort => {
         orders.push({ at: scheduler.now(), args: [intentions] });
         return script.order !== undefined
           ? script.order(intentions)
-          : of(E.right(intentions.map((uuid) => ({ uuid, job: { uuid: `job-${uuid}` } }))));
+          : of(E.right(intentions.map((uuid) => ({ uuid, job: { uuid: jobOf(uuid) } }))));
       }),
     status: (uuids) =>
       defer(() => {

@@ -4,7 +4,7 @@ import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus } from '../../src/codecs';
 import { aborted, networkError, resultNotAvailable, timeout, type PlanviewerError } from '../../src/errors';
 import { createJobs, type DownloadEvent, type JobsOptions } from '../../src/jobs';
-import { file, fakePort, stalled, steps } from './fakePort';
+import { file, fakePort, stalled, steps, jobOf } from './fakePort';
 import { left, ordered, progress, result, withoutEta } from './events';
 
 /** A policy in frames (1 frame = 1 ms), for marble diagrams. */
@@ -24,11 +24,11 @@ describe('job$', () => {
   it(
     'follows a job ordered elsewhere without ordering, and puts the given intention on the Result',
     marbles((m) => {
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-a': steps('job-a', [10]) } });
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) } });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-a', { intention: 'i-a' }).pipe(withoutEta())).toBeObservable('30ms (pr|)', {
-        p: progress('job-a', 'finished', 1, 1),
-        r: result('job-a', 'i-a'),
+      m.expect(jobs.job$(jobOf('a'), { intention: 'i-a' }).pipe(withoutEta())).toBeObservable('30ms (pr|)', {
+        p: progress(jobOf('a'), 'finished', 1, 1),
+        r: result(jobOf('a'), 'i-a'),
       });
       m.flush();
       expect(fake.orders).toEqual([]);
@@ -39,28 +39,31 @@ describe('job$', () => {
     'emits Progress only on change, not on every poll, and surfaces an unknown status as running',
     marbles((m) => {
       const timeline = (t: number): JobStatus => ({
-        uuid: 'job-a',
+        uuid: jobOf('a'),
         status: t < 60 ? 'queued' : t < 100 ? 'in_progress' : 'finished',
         progress: { current: t < 100 ? 0 : 1, total: 1 },
       });
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-a': timeline } });
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('a')]: timeline } });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      const events = jobs.job$('job-a', { download: false }).pipe(withoutEta());
+      const events = jobs.job$(jobOf('a'), { download: false }).pipe(withoutEta());
       m.expect(events).toBeObservable('30ms q 39ms p 39ms (fF|)', {
-        q: progress('job-a', 'queued', 0, 1),
-        p: progress('job-a', 'in_progress', 0, 1),
-        f: progress('job-a', 'finished', 1, 1),
-        F: E.right({ _tag: 'Finished', job: 'job-a' }),
+        q: progress(jobOf('a'), 'queued', 0, 1),
+        p: progress(jobOf('a'), 'in_progress', 0, 1),
+        f: progress(jobOf('a'), 'finished', 1, 1),
+        F: E.right({ _tag: 'Finished', job: jobOf('a') }),
       });
       m.flush();
-      expect(fake.pollTimes('job-a')).toEqual([30, 50, 70, 90, 110]);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([30, 50, 70, 90, 110]);
     }),
   );
 
   it(
     'puts eta on Progress once the job has shown its pace',
     marbles((m) => {
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-i1': steps('job-i1', [40, 40, 40]) } });
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { [jobOf('i1')]: steps(jobOf('i1'), [40, 40, 40]) },
+      });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const etas: (number | undefined)[] = [];
       jobs.order$(['i1'], { download: false }).subscribe((e) => {
@@ -78,13 +81,13 @@ describe('job$', () => {
     marbles((m) => {
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-i1': steps('job-i1', [10], { ends: 'error' }) },
+        jobs: { [jobOf('i1')]: steps(jobOf('i1'), [10], { ends: 'error' }) },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       m.expect(jobs.order$(['i1']).pipe(withoutEta())).toBeObservable('o 29ms (pe|)', {
         o: ordered('i1'),
-        p: progress('job-i1', 'error', 1, 1),
-        e: left({ _tag: 'JobFailed', job: 'job-i1', intention: 'i1', progress: { current: 1, total: 1 } }),
+        p: progress(jobOf('i1'), 'error', 1, 1),
+        e: left({ _tag: 'JobFailed', job: jobOf('i1'), intention: 'i1', progress: { current: 1, total: 1 } }),
       });
     }),
   );
@@ -94,17 +97,20 @@ describe('job$', () => {
     marbles((m) => {
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-i1': steps('job-i1', [10], { ends: 'error' }), 'job-i2': steps('job-i2', [40]) },
+        jobs: {
+          [jobOf('i1')]: steps(jobOf('i1'), [10], { ends: 'error' }),
+          [jobOf('i2')]: steps(jobOf('i2'), [40]),
+        },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       m.expect(jobs.order$(['i1', 'i2']).pipe(withoutEta())).toBeObservable('(oO) 26ms (peP) 15ms (qr|)', {
         o: ordered('i1'),
         O: ordered('i2'),
-        p: progress('job-i1', 'error', 1, 1),
-        e: left({ _tag: 'JobFailed', job: 'job-i1', intention: 'i1', progress: { current: 1, total: 1 } }),
-        P: progress('job-i2', 'in_progress', 0, 1),
-        q: progress('job-i2', 'finished', 1, 1),
-        r: result('job-i2', 'i2'),
+        p: progress(jobOf('i1'), 'error', 1, 1),
+        e: left({ _tag: 'JobFailed', job: jobOf('i1'), intention: 'i1', progress: { current: 1, total: 1 } }),
+        P: progress(jobOf('i2'), 'in_progress', 0, 1),
+        q: progress(jobOf('i2'), 'finished', 1, 1),
+        r: result(jobOf('i2'), 'i2'),
       });
     }),
   );
@@ -112,13 +118,13 @@ describe('job$', () => {
   it(
     'a deadline ends the job with Timeout and the last status seen',
     marbles((m) => {
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-a': stalled('job-a', 1, 3) } });
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('a')]: stalled(jobOf('a'), 1, 3) } });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-a', { deadlineMs: 100 }).pipe(withoutEta())).toBeObservable(
+      m.expect(jobs.job$(jobOf('a'), { deadlineMs: 100 }).pipe(withoutEta())).toBeObservable(
         '30ms p 69ms (t|)',
         {
-          p: progress('job-a', 'in_progress', 1, 3),
-          t: left({ ...timeout(100, undefined, 'in_progress'), job: 'job-a' }),
+          p: progress(jobOf('a'), 'in_progress', 1, 3),
+          t: left({ ...timeout(100, undefined, 'in_progress'), job: jobOf('a') }),
         },
       );
       m.flush();
@@ -131,20 +137,20 @@ describe('job$', () => {
     marbles((m) => {
       const body = m.cold<E.Either<PlanviewerError, DownloadEvent>>('a 100ms b', {
         a: E.right({ _tag: 'Downloading', loaded: 1 }),
-        b: E.right({ _tag: 'Downloaded', file: file('job-a') }),
+        b: E.right({ _tag: 'Downloaded', file: file(jobOf('a')) }),
       });
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': steps('job-a', [10]) },
+        jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
         retrieve: () => body,
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-a', { deadlineMs: 50 }).pipe(withoutEta())).toBeObservable(
+      m.expect(jobs.job$(jobOf('a'), { deadlineMs: 50 }).pipe(withoutEta())).toBeObservable(
         '30ms (pd) 16ms (t|)',
         {
-          p: progress('job-a', 'finished', 1, 1),
-          d: E.right({ _tag: 'Downloading', job: 'job-a', loaded: 1 }),
-          t: left({ ...timeout(50, undefined, 'finished'), job: 'job-a' }),
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          d: E.right({ _tag: 'Downloading', job: jobOf('a'), loaded: 1 }),
+          t: left({ ...timeout(50, undefined, 'finished'), job: jobOf('a') }),
         },
       );
       m.expect(body).toHaveSubscriptions('30ms ^ 19ms !');
@@ -156,7 +162,7 @@ describe('job$', () => {
     marbles((m) => {
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-i1': stalled('job-i1', 0, 3), 'job-i2': stalled('job-i2', 0, 3) },
+        jobs: { [jobOf('i1')]: stalled(jobOf('i1'), 0, 3), [jobOf('i2')]: stalled(jobOf('i2'), 0, 3) },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const controller = new AbortController();
@@ -166,10 +172,10 @@ describe('job$', () => {
         {
           o: ordered('i1'),
           O: ordered('i2'),
-          p: progress('job-i1', 'in_progress', 0, 3),
-          P: progress('job-i2', 'in_progress', 0, 3),
-          a: left({ ...aborted(), job: 'job-i1' }),
-          A: left({ ...aborted(), job: 'job-i2' }),
+          p: progress(jobOf('i1'), 'in_progress', 0, 3),
+          P: progress(jobOf('i2'), 'in_progress', 0, 3),
+          a: left({ ...aborted(), job: jobOf('i1') }),
+          A: left({ ...aborted(), job: jobOf('i2') }),
         },
       );
       m.flush();
@@ -184,9 +190,9 @@ describe('job$', () => {
       const fake = fakePort({
         scheduler: m.scheduler,
         jobs: {
-          'job-i1': steps('job-i1', [10]),
-          'job-i2': stalled('job-i2', 0, 3),
-          'job-x': stalled('job-x', 0, 3),
+          [jobOf('i1')]: steps(jobOf('i1'), [10]),
+          [jobOf('i2')]: stalled(jobOf('i2'), 0, 3),
+          [jobOf('x')]: stalled(jobOf('x'), 0, 3),
         },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
@@ -198,15 +204,15 @@ describe('job$', () => {
         {
           o: ordered('i1'),
           O: ordered('i2'),
-          p: progress('job-i1', 'finished', 1, 1),
-          r: result('job-i1', 'i1'),
-          P: progress('job-i2', 'in_progress', 0, 3),
-          a: left({ ...aborted(), job: 'job-i2' }),
+          p: progress(jobOf('i1'), 'finished', 1, 1),
+          r: result(jobOf('i1'), 'i1'),
+          P: progress(jobOf('i2'), 'in_progress', 0, 3),
+          a: left({ ...aborted(), job: jobOf('i2') }),
         },
       );
-      m.expect(jobs.job$('job-x', { signal }).pipe(withoutEta())).toBeObservable('30ms p 9ms (a|)', {
-        p: progress('job-x', 'in_progress', 0, 3),
-        a: left({ ...aborted(), job: 'job-x' }),
+      m.expect(jobs.job$(jobOf('x'), { signal }).pipe(withoutEta())).toBeObservable('30ms p 9ms (a|)', {
+        p: progress(jobOf('x'), 'in_progress', 0, 3),
+        a: left({ ...aborted(), job: jobOf('x') }),
       });
     }),
   );
@@ -218,19 +224,19 @@ describe('job$', () => {
         const body = m.cold<E.Either<PlanviewerError, DownloadEvent>>('-a-b-(c|)', {
           a: E.right({ _tag: 'Downloading', loaded: 10, total: 30 }),
           b: E.right({ _tag: 'Downloading', loaded: 30, total: 30 }),
-          c: E.right({ _tag: 'Downloaded', file: file('job-a') }),
+          c: E.right({ _tag: 'Downloaded', file: file(jobOf('a')) }),
         });
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-a': steps('job-a', [10]) },
+          jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
           retrieve: () => body,
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-        m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms pa-b-(r|)', {
-          p: progress('job-a', 'finished', 1, 1),
-          a: E.right({ _tag: 'Downloading', job: 'job-a', loaded: 10, total: 30 }),
-          b: E.right({ _tag: 'Downloading', job: 'job-a', loaded: 30, total: 30 }),
-          r: result('job-a'),
+        m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms pa-b-(r|)', {
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          a: E.right({ _tag: 'Downloading', job: jobOf('a'), loaded: 10, total: 30 }),
+          b: E.right({ _tag: 'Downloading', job: jobOf('a'), loaded: 30, total: 30 }),
+          r: result(jobOf('a')),
         });
         m.expect(body).toHaveSubscriptions('30ms ^----!');
       }),
@@ -246,13 +252,13 @@ describe('job$', () => {
         });
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-a': steps('job-a', [10]) },
+          jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
           retrieve: () => body,
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-        m.expect(jobs.job$('job-a').pipe(withoutEta()), '^ 31ms !').toBeObservable('30ms pa', {
-          p: progress('job-a', 'finished', 1, 1),
-          a: E.right({ _tag: 'Downloading', job: 'job-a', loaded: 1 }),
+        m.expect(jobs.job$(jobOf('a')).pipe(withoutEta()), '^ 31ms !').toBeObservable('30ms pa', {
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          a: E.right({ _tag: 'Downloading', job: jobOf('a'), loaded: 1 }),
         });
         m.expect(body).toHaveSubscriptions('30ms ^-!');
       }),
@@ -265,12 +271,12 @@ describe('job$', () => {
           e: E.left(networkError(retrieveRequest, true, 'socket hang up', 'ECONNRESET')),
         });
         const working = m.cold<E.Either<PlanviewerError, DownloadEvent>>('-(r|)', {
-          r: E.right({ _tag: 'Downloaded', file: file('job-a') }),
+          r: E.right({ _tag: 'Downloaded', file: file(jobOf('a')) }),
         });
         let attempt = 0;
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-a': steps('job-a', [10]) },
+          jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
           retrieve: () => (attempt++ === 0 ? failing : working),
         });
         const jobs = createJobs(fake.port, {
@@ -280,9 +286,9 @@ describe('job$', () => {
           retry: { baseDelayMs: 100 },
         });
         // Fails at 31; the retry goes out 75 ms later (100 × 0.75) and answers 1 ms after that.
-        m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms p 76ms (r|)', {
-          p: progress('job-a', 'finished', 1, 1),
-          r: result('job-a'),
+        m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms p 76ms (r|)', {
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          r: result(jobOf('a')),
         });
         m.expect(failing).toHaveSubscriptions('30ms ^!');
         m.expect(working).toHaveSubscriptions('106ms ^!');
@@ -295,13 +301,13 @@ describe('job$', () => {
         const failure = resultNotAvailable(retrieveRequest, '');
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-a': steps('job-a', [10]) },
+          jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
           retrieve: () => of(E.left(failure)),
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-        m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms (pe|)', {
-          p: progress('job-a', 'finished', 1, 1),
-          e: left({ ...failure, job: 'job-a' }),
+        m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms (pe|)', {
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          e: left({ ...failure, job: jobOf('a') }),
         });
         m.flush();
         expect(fake.retrieves).toHaveLength(1);
@@ -313,14 +319,14 @@ describe('job$', () => {
       marbles((m) => {
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-i1': steps('job-i1', [10]) },
+          jobs: { [jobOf('i1')]: steps(jobOf('i1'), [10]) },
           retrieve: () => NEVER,
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
         m.expect(jobs.order$(['i1'], { download: false }).pipe(withoutEta())).toBeObservable('o 29ms (pf|)', {
           o: ordered('i1'),
-          p: progress('job-i1', 'finished', 1, 1),
-          f: E.right({ _tag: 'Finished', job: 'job-i1', intention: 'i1' }),
+          p: progress(jobOf('i1'), 'finished', 1, 1),
+          f: E.right({ _tag: 'Finished', job: jobOf('i1'), intention: 'i1' }),
         });
         m.flush();
         expect(fake.retrieves).toEqual([]);

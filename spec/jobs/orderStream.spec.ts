@@ -11,7 +11,7 @@ import {
 } from '../../src/errors';
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { throwOnLeft } from '../../src/operators';
-import { fakePort, steps } from './fakePort';
+import { fakePort, steps, jobOf } from './fakePort';
 import { left, ordered, progress, request, result, withoutEta } from './events';
 
 /** A policy in frames (1 frame = 1 ms) so that whole jobs fit in a marble diagram. */
@@ -33,7 +33,7 @@ describe('order$', () => {
     marbles((m) => {
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-i1': steps('job-i1', [40, 40]), 'job-i2': steps('job-i2', [20]) },
+        jobs: { [jobOf('i1')]: steps(jobOf('i1'), [40, 40]), [jobOf('i2')]: steps(jobOf('i2'), [20]) },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5, polling: fast });
       const events = jobs.order$(['i1', 'i2']).pipe(withoutEta());
@@ -41,23 +41,23 @@ describe('order$', () => {
       m.expect(events).toBeObservable('(oO) 26ms (pPQ) 27ms r 19ms (tu|)', {
         o: ordered('i1'),
         O: ordered('i2'),
-        p: progress('job-i1', 'in_progress', 0, 2),
-        P: progress('job-i2', 'finished', 1, 1),
-        Q: result('job-i2', 'i2'),
-        r: progress('job-i1', 'in_progress', 1, 2),
-        t: progress('job-i1', 'finished', 2, 2),
-        u: result('job-i1', 'i1'),
+        p: progress(jobOf('i1'), 'in_progress', 0, 2),
+        P: progress(jobOf('i2'), 'finished', 1, 1),
+        Q: result(jobOf('i2'), 'i2'),
+        r: progress(jobOf('i1'), 'in_progress', 1, 2),
+        t: progress(jobOf('i1'), 'finished', 2, 2),
+        u: result(jobOf('i1'), 'i1'),
       });
       m.flush();
       expect(fake.orders).toEqual([{ at: 0, args: [['i1', 'i2']] }]);
       expect(fake.statuses).toEqual([
-        { at: 30, uuids: ['job-i1', 'job-i2'] },
-        { at: 62, uuids: ['job-i1'] },
-        { at: 82, uuids: ['job-i1'] },
+        { at: 30, uuids: [jobOf('i1'), jobOf('i2')] },
+        { at: 62, uuids: [jobOf('i1')] },
+        { at: 82, uuids: [jobOf('i1')] },
       ]);
       expect(fake.retrieves).toEqual([
-        { at: 30, args: ['job-i2'] },
-        { at: 82, args: ['job-i1'] },
+        { at: 30, args: [jobOf('i2')] },
+        { at: 82, args: [jobOf('i1')] },
       ]);
     }),
   );
@@ -100,10 +100,14 @@ describe('order$', () => {
   it(
     'repeat() and a second subscriber follow the jobs of the one order placed',
     marbles((m) => {
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-i1': steps('job-i1', [20]) } });
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('i1')]: steps(jobOf('i1'), [20]) } });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const order = jobs.order$(['i1']).pipe(withoutEta());
-      const values = { o: ordered('i1'), p: progress('job-i1', 'finished', 1, 1), r: result('job-i1', 'i1') };
+      const values = {
+        o: ordered('i1'),
+        p: progress(jobOf('i1'), 'finished', 1, 1),
+        r: result(jobOf('i1'), 'i1'),
+      };
       // The repetition starts where the first pass ends (frame 30) and finds the job finished at once.
       m.expect(order.pipe(repeat(2))).toBeObservable('o 29ms (propr|)', values);
       // A second subscriber joins the jobs being followed: they are polled once for both.
@@ -129,14 +133,14 @@ describe('order$', () => {
   it(
     'an order aborted while the POST is on its way still reports its jobs, then ends each with Aborted',
     marbles((m) => {
-      const answer = m.cold('----(a|)', { a: E.right([{ uuid: 'i1', job: { uuid: 'job-i1' } }]) });
+      const answer = m.cold('----(a|)', { a: E.right([{ uuid: 'i1', job: { uuid: jobOf('i1') } }]) });
       const fake = fakePort({ scheduler: m.scheduler, order: () => answer });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const controller = new AbortController();
       m.scheduler.schedule(() => controller.abort(), 2);
       m.expect(jobs.order$(['i1'], { signal: controller.signal })).toBeObservable('----(oa|)', {
         o: ordered('i1'),
-        a: left({ ...aborted(), job: 'job-i1' }),
+        a: left({ ...aborted(), job: jobOf('i1') }),
       });
       m.expect(answer).toHaveSubscriptions('^---!');
       m.flush();
@@ -147,12 +151,12 @@ describe('order$', () => {
   it(
     'an unsubscribed order still completes its POST, and a new subscriber follows its jobs',
     marbles((m) => {
-      const answer = m.cold('----(a|)', { a: E.right([{ uuid: 'i1', job: { uuid: 'job-i1' } }]) });
+      const answer = m.cold('----(a|)', { a: E.right([{ uuid: 'i1', job: { uuid: jobOf('i1') } }]) });
       const fake = fakePort({
         scheduler: m.scheduler,
         order: () => answer,
         orderedAt: 4,
-        jobs: { 'job-i1': steps('job-i1', [10]) },
+        jobs: { [jobOf('i1')]: steps(jobOf('i1'), [10]) },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const order = jobs.order$(['i1']).pipe(withoutEta());
@@ -160,8 +164,8 @@ describe('order$', () => {
       // The job counts from its order (frame 4): first poll 30 frames later.
       m.expect(order, '------^').toBeObservable('------o 27ms (pr|)', {
         o: ordered('i1'),
-        p: progress('job-i1', 'finished', 1, 1),
-        r: result('job-i1', 'i1'),
+        p: progress(jobOf('i1'), 'finished', 1, 1),
+        r: result(jobOf('i1'), 'i1'),
       });
       m.expect(answer).toHaveSubscriptions('^---!');
       m.flush();

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { of, type SchedulerLike } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
-import type { JobStatus } from '../../src/codecs';
+import type { JobStatus, JobUuid } from '../../src/codecs';
 import { jobNotFound, rateLimited, serverError, unauthorized, type PlanviewerError } from '../../src/errors';
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
-import { fakePort, stalled, steps } from './fakePort';
+import { fakePort, stalled, steps, jobOf } from './fakePort';
 
 const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
 
@@ -40,38 +40,41 @@ describe('statusPoller (through order$ and job$)', () => {
       marbles((m) => {
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-i1': steps('job-i1', [4_000, 4_000, 4_000, 4_000], { queueMs: 500 }) },
+          jobs: { [jobOf('i1')]: steps(jobOf('i1'), [4_000, 4_000, 4_000, 4_000], { queueMs: 500 }) },
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
         m.expect(jobs.order$(['i1']).pipe(withoutEta())).toBeObservable(
           'o 2849ms p 6459ms q 3781ms r 4844ms (st|)',
           {
             o: ordered('i1'),
-            p: progress('job-i1', 'in_progress', 0, 4),
-            q: progress('job-i1', 'in_progress', 2, 4),
-            r: progress('job-i1', 'in_progress', 3, 4),
-            s: progress('job-i1', 'finished', 4, 4),
-            t: result('job-i1', 'i1'),
+            p: progress(jobOf('i1'), 'in_progress', 0, 4),
+            q: progress(jobOf('i1'), 'in_progress', 2, 4),
+            r: progress(jobOf('i1'), 'in_progress', 3, 4),
+            s: progress(jobOf('i1'), 'finished', 4, 4),
+            t: result(jobOf('i1'), 'i1'),
           },
         );
         m.flush();
         // Finished at 16 500: noticed 1 437 ms later, with 7 requests (fixed 2 s polling: 9). The leap is
         // capped at 4 × precisionMs (less jitter) while no step has completed yet.
-        expect(fake.pollTimes('job-i1')).toEqual([2_850, 9_310, 11_201, 13_092, 14_707, 16_322, 17_937]);
+        expect(fake.pollTimes(jobOf('i1'))).toEqual([2_850, 9_310, 11_201, 13_092, 14_707, 16_322, 17_937]);
       }),
     );
 
     it(
       'a stalled job: polls back off ×1.5 to the maximum delay',
       marbles((m) => {
-        const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-i1': stalled('job-i1', 1, 4) } });
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { [jobOf('i1')]: stalled(jobOf('i1'), 1, 4) },
+        });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
         m.expect(jobs.order$(['i1']).pipe(withoutEta()), '^ 299999ms !').toBeObservable('o 2849ms p', {
           o: ordered('i1'),
-          p: progress('job-i1', 'in_progress', 1, 4),
+          p: progress(jobOf('i1'), 'in_progress', 1, 4),
         });
         m.flush();
-        const times = fake.pollTimes('job-i1');
+        const times = fake.pollTimes(jobOf('i1'));
         expect(times).toEqual([
           2_850, 6_731, 9_840, 12_065, 15_347, 20_188, 27_328, 37_860, 53_394, 76_307, 110_104, 159_954,
           216_954, 273_954,
@@ -87,17 +90,20 @@ describe('statusPoller (through order$ and job$)', () => {
       marbles((m) => {
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-i1': steps('job-i1', [4_000, 4_000]), 'job-i2': steps('job-i2', [30_000]) },
+          jobs: {
+            [jobOf('i1')]: steps(jobOf('i1'), [4_000, 4_000]),
+            [jobOf('i2')]: steps(jobOf('i2'), [30_000]),
+          },
           statusOverride: (call) =>
             call === 0 ? of(E.left(rateLimited(statusRequest, '', 10_000))) : undefined,
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5 });
         jobs.order$(['i1']).subscribe();
-        m.scheduler.schedule(() => jobs.job$('job-i2').subscribe(), 1_000);
+        m.scheduler.schedule(() => jobs.job$(jobOf('i2')).subscribe(), 1_000);
         m.flush();
         // 429 at 2 850 with Retry-After 10 s: both jobs wait until 12 850 (job-i2, due at 3 850, too).
         expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([2_850, 12_850, 14_465, 16_080]);
-        expect(fake.statuses[1]?.uuids).toEqual(['job-i1', 'job-i2']);
+        expect(fake.statuses[1]?.uuids).toEqual([jobOf('i1'), jobOf('i2')]);
       }),
     );
   });
@@ -107,7 +113,7 @@ describe('statusPoller (through order$ and job$)', () => {
     marbles((m) => {
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': stalled('job-a', 0, 3), 'job-b': stalled('job-b', 0, 3) },
+        jobs: { [jobOf('a')]: stalled(jobOf('a'), 0, 3), [jobOf('b')]: stalled(jobOf('b'), 0, 3) },
       });
       const jobs = createJobs(fake.port, {
         scheduler: m.scheduler,
@@ -122,29 +128,29 @@ describe('statusPoller (through order$ and job$)', () => {
       }, 600);
       m.scheduler.schedule(() => a.unsubscribe(), 3_001);
       m.flush();
-      expect(fake.statuses[0]).toEqual({ at: 3_000, uuids: ['job-a', 'job-b'] });
+      expect(fake.statuses[0]).toEqual({ at: 3_000, uuids: [jobOf('a'), jobOf('b')] });
       // After a is gone only b is polled.
-      expect(fake.statuses.slice(1).every((s) => s.uuids.join() === 'job-b')).toBe(true);
+      expect(fake.statuses.slice(1).every((s) => s.uuids.join() === jobOf('b'))).toBe(true);
     }),
   );
 
   it(
     'a job followed by two subscribers is polled once',
     marbles((m) => {
-      const fake = fakePort({ scheduler: m.scheduler, jobs: { 'job-a': steps('job-a', [40]) } });
+      const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('a')]: steps(jobOf('a'), [40]) } });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const values = {
-        p: progress('job-a', 'in_progress', 0, 1),
-        q: progress('job-a', 'finished', 1, 1),
-        r: result('job-a'),
+        p: progress(jobOf('a'), 'in_progress', 0, 1),
+        q: progress(jobOf('a'), 'finished', 1, 1),
+        r: result(jobOf('a')),
       };
-      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms p 19ms (qr|)', values);
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms p 19ms (qr|)', values);
       // The late subscriber hears the latest status at once.
-      m.expect(jobs.job$('job-a').pipe(withoutEta()), '40ms ^').toBeObservable('40ms p 9ms (qr|)', values);
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta()), '40ms ^').toBeObservable('40ms p 9ms (qr|)', values);
       m.flush();
       expect(fake.statuses).toEqual([
-        { at: 30, uuids: ['job-a'] },
-        { at: 50, uuids: ['job-a'] },
+        { at: 30, uuids: [jobOf('a')] },
+        { at: 50, uuids: [jobOf('a')] },
       ]);
     }),
   );
@@ -154,7 +160,7 @@ describe('statusPoller (through order$ and job$)', () => {
     marbles((m) => {
       const run = (count: number) => {
         const intentions = Array.from({ length: count }, (_, i) => `i${i}`);
-        const timelines = Object.fromEntries(intentions.map((i) => [`job-${i}`, stalled(`job-${i}`, 1, 5)]));
+        const timelines = Object.fromEntries(intentions.map((i) => [jobOf(i), stalled(jobOf(i), 1, 5)]));
         const counting = countingScheduler(m.scheduler);
         const fake = fakePort({ scheduler: m.scheduler, jobs: timelines, orderedAt: m.scheduler.now() });
         const jobs = createJobs(fake.port, { scheduler: counting.scheduler, random: () => 0.5 });
@@ -184,34 +190,34 @@ describe('statusPoller (through order$ and job$)', () => {
     marbles((m) => {
       const fake = fakePort({ scheduler: m.scheduler, jobs: {} });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-x')).toBeObservable('30ms 20ms 20ms (e|)', {
-        e: left(jobNotFound('job-x', 3)),
+      m.expect(jobs.job$(jobOf('x'))).toBeObservable('30ms 20ms 20ms (e|)', {
+        e: left(jobNotFound(jobOf('x'), 3)),
       });
       m.flush();
-      expect(fake.pollTimes('job-x')).toEqual([30, 50, 70]);
+      expect(fake.pollTimes(jobOf('x'))).toEqual([30, 50, 70]);
     }),
   );
 
   it(
     'matches results by uuid, not by position',
     marbles((m) => {
-      const status = (uuid: string, s: string): JobStatus => ({
+      const status = (uuid: JobUuid, s: string): JobStatus => ({
         uuid,
         status: s,
         progress: { current: 1, total: 1 },
       });
       const fake = fakePort({
         scheduler: m.scheduler,
-        statusOverride: () => of(E.right([status('job-b', 'finished'), status('job-a', 'error')])),
+        statusOverride: () => of(E.right([status(jobOf('b'), 'finished'), status(jobOf('a'), 'error')])),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms (pe|)', {
-        p: progress('job-a', 'error', 1, 1),
-        e: left({ _tag: 'JobFailed', job: 'job-a', progress: { current: 1, total: 1 } }),
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms (pe|)', {
+        p: progress(jobOf('a'), 'error', 1, 1),
+        e: left({ _tag: 'JobFailed', job: jobOf('a'), progress: { current: 1, total: 1 } }),
       });
-      m.expect(jobs.job$('job-b', { download: false }).pipe(withoutEta())).toBeObservable('30ms (pf|)', {
-        p: progress('job-b', 'finished', 1, 1),
-        f: E.right({ _tag: 'Finished', job: 'job-b' }),
+      m.expect(jobs.job$(jobOf('b'), { download: false }).pipe(withoutEta())).toBeObservable('30ms (pf|)', {
+        p: progress(jobOf('b'), 'finished', 1, 1),
+        f: E.right({ _tag: 'Finished', job: jobOf('b') }),
       });
     }),
   );
@@ -222,18 +228,18 @@ describe('statusPoller (through order$ and job$)', () => {
       const answer = m.cold('-----(a|)', { a: E.right<PlanviewerError, readonly JobStatus[]>([]) });
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-b': stalled('job-b', 0, 3) },
-        statusOverride: (_call, uuids) => (uuids.includes('job-a') ? answer : undefined),
+        jobs: { [jobOf('b')]: stalled(jobOf('b'), 0, 3) },
+        statusOverride: (_call, uuids) => (uuids.includes(jobOf('a')) ? answer : undefined),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$('job-a'), '^ 31ms !').toBeObservable('');
+      m.expect(jobs.job$(jobOf('a')), '^ 31ms !').toBeObservable('');
       m.expect(answer).toHaveSubscriptions('30ms ^-!');
-      m.expect(jobs.job$('job-b'), '10ms ^ 200ms !').toBeObservable('40ms p', {
-        p: progress('job-b', 'in_progress', 0, 3),
+      m.expect(jobs.job$(jobOf('b')), '10ms ^ 200ms !').toBeObservable('40ms p', {
+        p: progress(jobOf('b'), 'in_progress', 0, 3),
       });
       m.flush();
-      expect(fake.pollTimes('job-a')).toEqual([30]);
-      expect(fake.pollTimes('job-b').length).toBeGreaterThan(3);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([30]);
+      expect(fake.pollTimes(jobOf('b')).length).toBeGreaterThan(3);
     }),
   );
 
@@ -243,17 +249,17 @@ describe('statusPoller (through order$ and job$)', () => {
       marbles((m) => {
         const fake = fakePort({
           scheduler: m.scheduler,
-          jobs: { 'job-a': steps('job-a', [10]) },
+          jobs: { [jobOf('a')]: steps(jobOf('a'), [10]) },
           statusOverride: (call) => (call < 2 ? of(E.left(serverError(statusRequest, 503, ''))) : undefined),
         });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5, polling: fast });
-        m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('2280ms (pr|)', {
-          p: progress('job-a', 'finished', 1, 1),
-          r: result('job-a'),
+        m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('2280ms (pr|)', {
+          p: progress(jobOf('a'), 'finished', 1, 1),
+          r: result(jobOf('a')),
         });
         m.flush();
         // 1 s × 0.75 (equal jitter at 0.5), then 2 s × 0.75.
-        expect(fake.pollTimes('job-a')).toEqual([30, 780, 2_280]);
+        expect(fake.pollTimes(jobOf('a'))).toEqual([30, 780, 2_280]);
       }),
     );
 
@@ -268,12 +274,12 @@ describe('statusPoller (through order$ and job$)', () => {
           polling: fast,
           retry: { budget: 2, baseDelayMs: 10 },
         });
-        m.expect(jobs.job$('job-a')).toBeObservable('30ms 8ms 15ms (e|)', {
-          e: left({ ...failure, job: 'job-a' }),
+        m.expect(jobs.job$(jobOf('a'))).toBeObservable('30ms 8ms 15ms (e|)', {
+          e: left({ ...failure, job: jobOf('a') }),
         });
         m.flush();
         // 10 ms × 0.75 and 20 ms × 0.75 apart; the third failure finds the bucket empty.
-        expect(fake.pollTimes('job-a')).toEqual([30, 38, 53]);
+        expect(fake.pollTimes(jobOf('a'))).toEqual([30, 38, 53]);
       }),
     );
 
@@ -283,9 +289,9 @@ describe('statusPoller (through order$ and job$)', () => {
         const failure = unauthorized(statusRequest, '');
         const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => of(E.left(failure)) });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-        const both = [jobs.job$('job-a'), jobs.job$('job-b')];
-        m.expect(both[0]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: 'job-a' }) });
-        m.expect(both[1]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: 'job-b' }) });
+        const both = [jobs.job$(jobOf('a')), jobs.job$(jobOf('b'))];
+        m.expect(both[0]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: jobOf('a') }) });
+        m.expect(both[1]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: jobOf('b') }) });
         m.flush();
         expect(fake.statuses).toHaveLength(1);
       }),
@@ -297,7 +303,7 @@ describe('statusPoller (through order$ and job$)', () => {
         const answer = m.cold('-#', undefined, new TypeError('bug'));
         const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => answer });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-        m.expect(jobs.job$('job-a')).toBeObservable('31ms #', undefined, new TypeError('bug'));
+        m.expect(jobs.job$(jobOf('a'))).toBeObservable('31ms #', undefined, new TypeError('bug'));
       }),
     );
   });

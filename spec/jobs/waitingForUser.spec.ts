@@ -4,7 +4,7 @@ import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, KikWaiting } from '../../src/codecs';
 import { forbidden, type PlanviewerError } from '../../src/errors';
 import { createJobs, toWaitingForUser, type JobsOptions } from '../../src/jobs';
-import { fakePort } from './fakePort';
+import { fakePort, jobOf } from './fakePort';
 import { left, progress, result, withoutEta } from './events';
 
 /** A policy in frames (1 frame = 1 ms), for marble diagrams. */
@@ -23,7 +23,7 @@ const locations: KikWaiting = {
   message: 'Which of the found locations must be used to complete the order?',
 };
 
-const waitingEvent = E.right(toWaitingForUser('job-a', locations));
+const waitingEvent = E.right(toWaitingForUser(jobOf('a'), locations));
 
 /**
  * A KIK job: one step, then it waits for a selection; 20 frames after the selection it finishes.
@@ -33,7 +33,7 @@ const kikJob = () => {
   let selectedAt: number | undefined;
   const timeline = (t: number): JobStatus => {
     const at = (status: string, current: number): JobStatus => ({
-      uuid: 'job-a',
+      uuid: jobOf('a'),
       status,
       progress: { current, total: 2 },
     });
@@ -55,7 +55,7 @@ describe('waiting for user', () => {
       const kik = kikJob();
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': kik.timeline },
+        jobs: { [jobOf('a')]: kik.timeline },
         waiting: () => m.cold('-(w|)', { w: E.right(locations) }),
         select: kik.select(() => m.scheduler.now()),
       });
@@ -65,7 +65,7 @@ describe('waiting for user', () => {
         log.push('asked');
         return [2];
       };
-      jobs.job$('job-a', { onWaitingForUser }).subscribe((e) => {
+      jobs.job$(jobOf('a'), { onWaitingForUser }).subscribe((e) => {
         if (E.isRight(e) && e.right._tag === 'WaitingForUser') log.push('WaitingForUser');
       });
       m.flush();
@@ -79,28 +79,28 @@ describe('waiting for user', () => {
       const kik = kikJob();
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': kik.timeline },
+        jobs: { [jobOf('a')]: kik.timeline },
         waiting: () => m.cold('-(w|)', { w: E.right(locations) }),
         select: kik.select(() => m.scheduler.now()),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       // The user takes 5 frames to answer.
       const onWaitingForUser = () => m.cold('-----(c|)', { c: 2 });
-      m.expect(jobs.job$('job-a', { onWaitingForUser }).pipe(withoutEta())).toBeObservable(
+      m.expect(jobs.job$(jobOf('a'), { onWaitingForUser }).pipe(withoutEta())).toBeObservable(
         '30ms p W 14ms q 19ms (fr|)',
         {
-          p: progress('job-a', 'waiting for user', 1, 2),
+          p: progress(jobOf('a'), 'waiting for user', 1, 2),
           W: waitingEvent,
-          q: progress('job-a', 'in_progress', 1, 2),
-          f: progress('job-a', 'finished', 2, 2),
-          r: result('job-a'),
+          q: progress(jobOf('a'), 'in_progress', 1, 2),
+          f: progress(jobOf('a'), 'finished', 2, 2),
+          r: result(jobOf('a')),
         },
       );
       m.flush();
-      expect(fake.waitings).toEqual([{ at: 30, args: ['job-a'] }]);
-      expect(fake.selects).toEqual([{ at: 36, args: ['job-a', 2] }]);
+      expect(fake.waitings).toEqual([{ at: 30, args: [jobOf('a')] }]);
+      expect(fake.selects).toEqual([{ at: 36, args: [jobOf('a'), 2] }]);
       // Selected at 36: the poller looks again after minDelayMs (46), then as the model says.
-      expect(fake.pollTimes('job-a')).toEqual([30, 46, 66]);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([30, 46, 66]);
     }),
   );
 
@@ -110,23 +110,23 @@ describe('waiting for user', () => {
       const kik = kikJob();
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': kik.timeline },
+        jobs: { [jobOf('a')]: kik.timeline },
         waiting: () => of(E.right(locations)),
         select: kik.select(() => m.scheduler.now()),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.scheduler.schedule(() => jobs.select('job-a', 1).subscribe(), 150);
-      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms (pW) 126ms q 19ms (fr|)', {
-        p: progress('job-a', 'waiting for user', 1, 2),
+      m.scheduler.schedule(() => jobs.select(jobOf('a'), 1).subscribe(), 150);
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms (pW) 126ms q 19ms (fr|)', {
+        p: progress(jobOf('a'), 'waiting for user', 1, 2),
         W: waitingEvent,
-        q: progress('job-a', 'in_progress', 1, 2),
-        f: progress('job-a', 'finished', 2, 2),
-        r: result('job-a'),
+        q: progress(jobOf('a'), 'in_progress', 1, 2),
+        f: progress(jobOf('a'), 'finished', 2, 2),
+        r: result(jobOf('a')),
       });
       m.flush();
-      expect(fake.selects).toEqual([{ at: 150, args: ['job-a', 1] }]);
+      expect(fake.selects).toEqual([{ at: 150, args: [jobOf('a'), 1] }]);
       // Backing off ×1.5 from precisionMs while waiting; 10 frames after the selection, a poll.
-      expect(fake.pollTimes('job-a')).toEqual([30, 50, 80, 125, 160, 180]);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([30, 50, 80, 125, 160, 180]);
     }),
   );
 
@@ -139,9 +139,9 @@ describe('waiting for user', () => {
       );
       const fake = fakePort({ scheduler: m.scheduler, select: () => of(E.left(refusal)) });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      const selection = jobs.select('job-a', 1);
+      const selection = jobs.select(jobOf('a'), 1);
       expect(fake.selects).toEqual([]);
-      m.expect(selection).toBeObservable('(e|)', { e: E.left({ ...refusal, job: 'job-a' }) });
+      m.expect(selection).toBeObservable('(e|)', { e: E.left({ ...refusal, job: jobOf('a') }) });
     }),
   );
 
@@ -151,7 +151,7 @@ describe('waiting for user', () => {
       const kik = kikJob();
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': kik.timeline },
+        jobs: { [jobOf('a')]: kik.timeline },
         waiting: () => of(E.right(locations)),
       });
       const jobs = createJobs(fake.port, {
@@ -159,14 +159,14 @@ describe('waiting for user', () => {
         polling: fast,
         onWaitingForUser: () => of(7),
       });
-      m.expect(jobs.job$('job-a').pipe(withoutEta())).toBeObservable('30ms (pWe|)', {
-        p: progress('job-a', 'waiting for user', 1, 2),
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms (pWe|)', {
+        p: progress(jobOf('a'), 'waiting for user', 1, 2),
         W: waitingEvent,
         e: left({
           _tag: 'InvalidInput',
           field: 'onWaitingForUser',
           reason: 'chose 7, not one of 1, 2',
-          job: 'job-a',
+          job: jobOf('a'),
         }),
       });
       m.flush();
@@ -180,16 +180,16 @@ describe('waiting for user', () => {
       const kik = kikJob();
       const fake = fakePort({
         scheduler: m.scheduler,
-        jobs: { 'job-a': kik.timeline },
+        jobs: { [jobOf('a')]: kik.timeline },
         waiting: () => of(E.right(locations)),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       m.expect(
-        jobs.job$('job-a', { onWaitingForUser: () => EMPTY }).pipe(withoutEta()),
+        jobs.job$(jobOf('a'), { onWaitingForUser: () => EMPTY }).pipe(withoutEta()),
         '^ 99ms !',
-      ).toBeObservable('30ms (pW)', { p: progress('job-a', 'waiting for user', 1, 2), W: waitingEvent });
+      ).toBeObservable('30ms (pW)', { p: progress(jobOf('a'), 'waiting for user', 1, 2), W: waitingEvent });
       m.flush();
-      expect(fake.pollTimes('job-a')).toEqual([30, 50, 80]);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([30, 50, 80]);
     }),
   );
 });

@@ -4,14 +4,20 @@ import * as TE from 'fp-ts/lib/TaskEither.js';
 import type * as t from 'io-ts';
 import {
   decodeJson,
-  JobStatusListCodec,
+  entriesOf,
+  entryDecodeError,
+  JobStatusCodec,
+  isUnreadableJobStatus,
+  OrderedJobCodec,
+  toJobUuid,
   KadasterDocumentListCodec,
   KikWaitingCodec,
   LocationIntentionsListCodec,
   LocationListCodec,
-  OrderedJobListCodec,
   ProductListCodec,
+  type Entries,
   type JobStatus,
+  type JobStatusEntry,
   type KadasterDocument,
   type KikWaiting,
   type Location,
@@ -35,7 +41,14 @@ import {
   type LocationSearch,
   type RequestSpec,
 } from '../endpoints';
-import { orderOutcomeUnknown, type InvalidInput, type PlanviewerError } from '../errors/PlanviewerError';
+import { truncateBody } from '../errors/errorFromResponse';
+import {
+  decodeError,
+  orderOutcomeUnknown,
+  type InvalidInput,
+  type PlanviewerError,
+  type RequestSummary,
+} from '../errors/PlanviewerError';
 import { readResultFile, type DownloadProgress } from '../http/readResultFile';
 import { sendRequest, type CallOptions } from '../http/sendRequest';
 import type { RetrievedFile } from '../jobs/RetrievedFile';
@@ -72,16 +85,32 @@ export interface ProductApi {
     products: readonly string[],
     options?: CallOptions,
   ) => TE.TaskEither<PlanviewerError, readonly LocationIntentions[]>;
-  /** `POST /jobs/order`: places the order ONCE (costs money; never retried). */
+  /**
+   * `POST /jobs/order`: places the order ONCE (costs money; never retried). Entries of the answer are read
+   * one by one: an entry that cannot be read (e.g. a job uuid that is no uuid) is left out, so its
+   * intention is missing from the result (`order$` then ends that intention with `OrderOutcomeUnknown`).
+   */
   readonly order: (
     intentions: readonly string[],
     options?: CallOptions,
   ) => TE.TaskEither<PlanviewerError, readonly OrderedJob[]>;
-  /** `GET /jobs/status` for any number of jobs: split under the URL limit, merged by uuid, in request order. */
+  /**
+   * `GET /jobs/status` for any number of jobs: split under the URL limit, merged by uuid, in request order.
+   * Uuids come back in their canonical lower case. An entry that cannot be read fails the call with its
+   * `DecodeError` (use `statusEntries` to get the readable ones and the unreadable ones apart).
+   */
   readonly status: (
     jobs: readonly string[],
     options?: CallOptions,
   ) => TE.TaskEither<PlanviewerError, readonly JobStatus[]>;
+  /**
+   * `GET /jobs/status`, read entry by entry: an entry of one of the asked jobs that cannot be read is an
+   * `UnreadableJobStatus` for that job alone, and entries that name no asked job are left out.
+   */
+  readonly statusEntries: (
+    jobs: readonly string[],
+    options?: CallOptions,
+  ) => TE.TaskEither<PlanviewerError, readonly JobStatusEntry[]>;
   /** `GET /jobs/retrieve/{job}`: the result file as a global Blob. */
   readonly retrieve: (
     job: string,
@@ -135,13 +164,28 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
         ),
       );
 
-  /** The order was placed (2xx) but its answer cannot be read: the job uuids are lost, so say so plainly. */
+  /**
+   * The order was placed (2xx): every readable entry is kept, so one odd entry never loses its siblings'
+   * job uuids. An answer with no readable entry at all, or that is no array, cannot tell which jobs were
+   * made: say so plainly.
+   */
   const ordering = (
     spec: E.Either<InvalidInput, RequestSpec>,
     options?: CallOptions,
   ): TE.TaskEither<PlanviewerError, readonly OrderedJob[]> =>
     pipe(
-      json(OrderedJobListCodec)(spec, options),
+      json(entriesOf(OrderedJobCodec))(spec, options),
+      TE.chainEitherKW((answer: Entries<OrderedJob>) =>
+        answer.decoded.length === 0 && answer.undecodable.length > 0 && E.isRight(spec)
+          ? E.left(
+              decodeError(
+                requestSummaryOf(config.apiRoot, spec.right),
+                answer.undecodable.flatMap((u) => u.errors),
+                truncateBody(JSON.stringify(answer.undecodable.map((u) => u.value))),
+              ),
+            )
+          : E.right(answer.decoded),
+      ),
       TE.mapLeft((e) =>
         e._tag === 'DecodeError' && E.isRight(spec) && spec.right.call.kind === 'order'
           ? orderOutcomeUnknown(
@@ -153,6 +197,28 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
       ),
     );
 
+  const statusEntries = (
+    jobs: readonly string[],
+    options?: CallOptions,
+  ): TE.TaskEither<PlanviewerError, readonly JobStatusEntry[]> =>
+    pipe(
+      TE.fromEither<PlanviewerError, readonly RequestSpec[]>(
+        statusBatches(config.apiRoot, jobs, config.maxUrlLength),
+      ),
+      // Batches go one after the other: a status call is cheap, and a burst of parallel requests is not.
+      TE.chain((batches) =>
+        TE.sequenceSeqArray(
+          batches.map((b) =>
+            pipe(
+              json(entriesOf(JobStatusCodec))(E.right(b), options),
+              TE.map((answer) => statusEntriesOf(requestSummaryOf(config.apiRoot, b), answer)),
+            ),
+          ),
+        ),
+      ),
+      TE.map((responses) => matchByUuid(jobs, responses.flat())),
+    );
+
   return {
     products: (options) => json(ProductListCodec)(E.right(productsListRequest()), options),
     searchLocations: (search, options) => json(LocationListCodec)(locationSearchRequest(search), options),
@@ -161,15 +227,15 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     order: (intentions, options) => ordering(orderRequest(intentions), options),
     status: (jobs, options) =>
       pipe(
-        TE.fromEither<PlanviewerError, readonly RequestSpec[]>(
-          statusBatches(config.apiRoot, jobs, config.maxUrlLength),
-        ),
-        // Batches go one after the other: a status call is cheap, and a burst of parallel requests is not.
-        TE.chain((batches) =>
-          TE.sequenceSeqArray(batches.map((b) => json(JobStatusListCodec)(E.right(b), options))),
-        ),
-        TE.map((responses) => matchByUuid(jobs, responses.flat())),
+        statusEntries(jobs, options),
+        TE.chainEitherKW((entries) => {
+          const unreadable = entries.find(isUnreadableJobStatus);
+          return unreadable === undefined
+            ? E.right(entries.filter((e): e is JobStatus => !isUnreadableJobStatus(e)))
+            : E.left(unreadable.error);
+        }),
       ),
+    statusEntries,
     retrieve: (job, options = {}) =>
       pipe(
         TE.fromEither<PlanviewerError, RequestSpec>(retrieveRequest(job)),
@@ -188,19 +254,33 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
   };
 };
 
+/** An unreadable entry that still names a job concerns that job; one that names none concerns nobody. */
+const statusEntriesOf = (request: RequestSummary, answer: Entries<JobStatus>): readonly JobStatusEntry[] => [
+  ...answer.decoded,
+  ...answer.undecodable.flatMap((entry): readonly JobStatusEntry[] => {
+    const uuid = toJobUuid((entry.value as { readonly uuid?: unknown } | null)?.uuid);
+    return uuid === undefined
+      ? []
+      : [{ _tag: 'UnreadableJobStatus', uuid, error: entryDecodeError(request, entry) }];
+  }),
+];
+
 /**
- * The statuses of the jobs asked for, in the order asked, matched by uuid (never by position). Jobs the
- * server left out are left out here too; entries for jobs nobody asked about are dropped.
+ * The status entries of the jobs asked for, in the order asked, matched by canonical job uuid (never by
+ * position; {@link sameJobUuid} semantics). Jobs the server left out are left out here too; entries for
+ * jobs nobody asked about are dropped, and of two entries for one job the first counts.
  *
  * @internal
  */
-export const matchByUuid = (
+export const matchByUuid = <S extends JobStatusEntry>(
   asked: readonly string[],
-  statuses: readonly JobStatus[],
-): readonly JobStatus[] => {
-  const byUuid = new Map(statuses.map((s) => [s.uuid.toLowerCase(), s] as const));
+  statuses: readonly S[],
+): readonly S[] => {
+  const byUuid = new Map<string, S>();
+  for (const s of statuses) if (!byUuid.has(s.uuid)) byUuid.set(s.uuid, s);
   return asked.flatMap((uuid) => {
-    const found = byUuid.get(uuid.toLowerCase());
+    const job = toJobUuid(uuid);
+    const found = job === undefined ? undefined : byUuid.get(job);
     return found === undefined ? [] : [found];
   });
 };

@@ -40,7 +40,7 @@ const callToObservable = <A>(
  */
 export const portFromApi = (api: ProductApi): PlanviewerPort => ({
   order: (intentions) => callToObservable((o) => api.order(intentions, o)),
-  status: (jobs) => callToObservable((o) => api.status(jobs, o)),
+  status: (jobs) => callToObservable((o) => api.statusEntries(jobs, o)),
   waiting: (job) => callToObservable((o) => api.waiting(job, o)),
   select: (job, index) => callToObservable((o) => api.select(job, index, o)),
   retrieve: (job) =>

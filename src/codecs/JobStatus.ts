@@ -1,4 +1,6 @@
 import * as t from 'io-ts';
+import type { DecodeError } from '../errors/PlanviewerError';
+import { JobUuidCodec, type JobUuid } from './JobUuid';
 
 /**
  * The five documented status strings. The server may add others: {@link JobStatusCodec} keeps any string,
@@ -40,13 +42,13 @@ export const ProgressCodec = t.type({ current: t.number, total: t.number }, 'Pro
  *
  * @example
  * import { JobStatusCodec } from 'planviewer-rx';
- * JobStatusCodec.is({ uuid: 'j', status: 'in_progress', progress: { current: 2, total: 6 } }); // true
+ * JobStatusCodec.is({ uuid: '7e6d5c4b-3a29-4f18-9e07-222222222222', status: 'in_progress', progress: { current: 2, total: 6 } }); // true
  *
  * @since 0.1.0
  * @category codecs
  */
 export const JobStatusCodec = t.intersection(
-  [t.type({ uuid: t.string, status: t.string }), t.partial({ progress: ProgressCodec })],
+  [t.type({ uuid: JobUuidCodec, status: t.string }), t.partial({ progress: ProgressCodec })],
   'JobStatus',
 );
 
@@ -55,3 +57,38 @@ export type JobStatus = t.TypeOf<typeof JobStatusCodec>;
 
 /** The body of `GET /jobs/status`. @category codecs */
 export const JobStatusListCodec = t.readonlyArray(JobStatusCodec, 'JobStatusList');
+
+/**
+ * A status entry that names one of our jobs but could not be read (a missing `status`, a progress that
+ * is no number…). It concerns that job only: the poller retries it within the retry budget, then ends
+ * that job, and only that job, with the `DecodeError`.
+ *
+ * @example
+ * import type { UnreadableJobStatus } from 'planviewer-rx';
+ * declare const entry: UnreadableJobStatus;
+ * console.log(entry.uuid, entry.error.errors);
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface UnreadableJobStatus {
+  readonly _tag: 'UnreadableJobStatus';
+  readonly uuid: JobUuid;
+  readonly error: DecodeError;
+}
+
+/** One entry of a status answer: a job's status, or a job's entry that could not be read. @category model */
+export type JobStatusEntry = JobStatus | UnreadableJobStatus;
+
+/**
+ * Whether a status entry could not be read.
+ *
+ * @example
+ * import { isUnreadableJobStatus } from 'planviewer-rx';
+ * isUnreadableJobStatus({ uuid: job, status: 'finished' }); // false
+ *
+ * @since 0.2.0
+ * @category refinements
+ */
+export const isUnreadableJobStatus = (entry: JobStatusEntry): entry is UnreadableJobStatus =>
+  '_tag' in entry && entry._tag === 'UnreadableJobStatus';

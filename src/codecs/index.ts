@@ -1,4 +1,6 @@
 export * from './decode';
+export * from './JobUuid';
+export * from './decodeEntries';
 export * from './Product';
 export * from './Location';
 export * from './Intention';

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
+import { toJobUuid } from '../codecs/JobUuid';
 import type { InvalidInput } from '../errors/PlanviewerError';
 import { statusRequest } from './productApiRequests';
 import { urlOf, type RequestSpec } from './RequestSpec';
@@ -24,6 +25,8 @@ export const statusBatches = (
 ): E.Either<InvalidInput, readonly RequestSpec[]> =>
   pipe(
     validateUuidList('jobs', jobs),
+    // Sent in the canonical lower case: the server does not care, and every answer is matched on it.
+    E.map((valid) => valid.map((uuid) => toJobUuid(uuid) ?? uuid)),
     E.map((uuids) => {
       const base = urlOf(apiRoot, statusRequest([])).length + 1;
       const perJob =

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { UUID_PATTERN } from '../codecs/JobUuid';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Whether a string is a standard 36-character uuid. Every path parameter and uuid list is checked with
@@ -15,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @since 0.1.0
  * @category refinements
  */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_PATTERN.test(value);
 
 /** Validates one uuid. @internal */
 export const validateUuid = (field: string, value: unknown): E.Either<InvalidInput, string> =>

@@ -133,15 +133,19 @@ export interface NetworkError extends JobContext {
 
 /**
  * An order POST may or may not have been placed (the connection broke after sending, it timed out, the
- * server answered 5xx). It is never re-sent: check the Planviewer dashboard before ordering again.
+ * server answered 5xx, answered 303, or answered without an entry for some intentions). It is never
+ * re-sent: check the Planviewer dashboard before ordering again.
  *
  * @category model
  */
 export interface OrderOutcomeUnknown extends JobContext {
   readonly _tag: 'OrderOutcomeUnknown';
-  readonly request: RequestSummary;
+  /** Absent when the order call itself succeeded but its answer has no (readable) entry for these intentions. */
+  readonly request?: RequestSummary;
   readonly intentions: readonly string[];
   readonly reason: string;
+  /** The `Location` of a redirect the server answered the order with (e.g. a 303 "see other"), resolved. */
+  readonly location?: string;
 }
 
 /** A request took longer than the request timeout, or a job passed its deadline. @category model */
@@ -323,10 +327,17 @@ export const networkError = (
 
 /** @category constructors */
 export const orderOutcomeUnknown = (
-  request: RequestSummary,
+  request: RequestSummary | undefined,
   intentions: readonly string[],
   reason: string,
-): OrderOutcomeUnknown => ({ _tag: 'OrderOutcomeUnknown', request, intentions, reason });
+  location?: string,
+): OrderOutcomeUnknown => ({
+  _tag: 'OrderOutcomeUnknown',
+  ...(request === undefined ? {} : { request }),
+  intentions,
+  reason,
+  ...(location === undefined ? {} : { location }),
+});
 
 /** @category constructors */
 export const timeout = (afterMs: number, request?: RequestSummary, lastStatus?: string): Timeout => ({
@@ -413,7 +424,8 @@ export const matchError =
 
 /**
  * Whether a retry of the same call can succeed without anyone changing anything. Never true for
- * an order whose outcome is unknown, nor for the daily cap, payment or credential errors.
+ * an order whose outcome is unknown, nor for the daily cap, payment or credential errors. True for an
+ * undecodable answer to a GET (status, waiting): the next answer may read fine.
  *
  * @category destructors
  */
@@ -425,6 +437,10 @@ export const isRetryable = (e: PlanviewerError): boolean => {
       return e._tag !== 'Timeout' || e.lastStatus === undefined;
     case 'NetworkError':
       return e.request.method === 'GET' || !e.reachedServer;
+    case 'DecodeError':
+      // A GET is idempotent: an odd or truncated body (a proxy's page, a cut connection) may well read
+      // fine next time. An order's answer is never fetched again.
+      return e.request.method === 'GET';
     default:
       return false;
   }

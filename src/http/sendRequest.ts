@@ -10,11 +10,11 @@ import {
   networkError,
   orderOutcomeUnknown,
   timeout,
-  unexpectedStatus,
   type PlanviewerError,
   type RequestSummary,
 } from '../errors/PlanviewerError';
 import { describeNetworkFailure } from './networkFailure';
+import { refusedRedirect } from './refusedRedirect';
 import { parseRetryAfter } from './retryAfter';
 
 /** Per-call options. @category model */
@@ -105,7 +105,9 @@ export const sendRequest =
           const refusal = redirectRefusal(url, response, spec, redirects, config.maxRedirects);
           if (typeof refusal !== 'string') {
             await response.text().catch(() => '');
-            return E.left(unexpectedStatus(hop, response.status, refusal.reason));
+            return E.left(
+              refusedRedirect(hop, spec, response.status, refusal.reason, response.headers.get('location')),
+            );
           }
           await response.text().catch(() => '');
           url = refusal;

@@ -1,6 +1,6 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { Observable } from 'rxjs';
-import type { JobStatus, KikWaiting, OrderedJob } from '../codecs';
+import type { JobStatusEntry, JobUuid, KikWaiting, OrderedJob } from '../codecs';
 import type { PlanviewerError } from '../errors';
 import type { DownloadEvent } from './RetrievedFile';
 
@@ -25,8 +25,13 @@ export interface PlanviewerPort {
   readonly order: (
     intentions: readonly string[],
   ) => Observable<Either<PlanviewerError, readonly OrderedJob[]>>;
-  /** `GET /jobs/status` for one batch (the caller keeps batches under the size limit). */
-  readonly status: (jobs: readonly string[]) => Observable<Either<PlanviewerError, readonly JobStatus[]>>;
+  /**
+   * `GET /jobs/status` for one batch (the caller keeps batches under the size limit), read entry by entry:
+   * an entry of one job that cannot be read is an `UnreadableJobStatus` for that job alone.
+   */
+  readonly status: (
+    jobs: readonly JobUuid[],
+  ) => Observable<Either<PlanviewerError, readonly JobStatusEntry[]>>;
   /** `GET /jobs/retrieve/{job}`: `Downloading` events while the body is read, then `Downloaded`. */
   readonly retrieve: (job: string) => Observable<Either<PlanviewerError, DownloadEvent>>;
   /** `GET /kik/waiting/{job}`. */

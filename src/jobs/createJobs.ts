@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { defer, map, of, take, tap, type Observable } from 'rxjs';
+import { decodeJobUuid } from '../codecs/JobUuid';
 import { describeError } from '../errors/describeError';
 import { aborted, invalidInput, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import { endOnAbort } from './abortSignal';
@@ -36,7 +37,11 @@ export interface Jobs {
     intentions: readonly string[],
     options?: JobStreamOptions,
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
-  /** Follows a job ordered earlier (by this process or another); never orders. */
+  /**
+   * Follows a job ordered earlier (by this process or another); never orders. The uuid may be in any
+   * case (events carry its canonical lower case); one that is no uuid is an `InvalidInput` for this
+   * stream alone.
+   */
   readonly job$: (job: string, options?: FollowJobOptions) => Observable<E.Either<PlanviewerError, JobEvent>>;
   /**
    * Answers a job waiting for a user with the index of one of its choices, then has the poller look at
@@ -83,7 +88,11 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
     return orderStream(context, client.scheduler, intentions, stream.right);
   };
 
-  const job$: Jobs['job$'] = (job, streamOptions) => {
+  const job$: Jobs['job$'] = (given, streamOptions) => {
+    // A caller's bad uuid is that caller's InvalidInput: it never reaches the poller shared by every job.
+    const decoded = decodeJobUuid('job', given);
+    if (E.isLeft(decoded)) return of(E.left(withJob(decoded.left, String(given))));
+    const job = decoded.right;
     const stream = normalizeStreamOptions(streamOptions, client);
     if (E.isLeft(stream)) return of(E.left(withJob(stream.left, job)));
     const { intention } = streamOptions ?? {};
@@ -103,16 +112,19 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
     );
   };
 
-  const select: Jobs['select'] = (job, index) =>
-    defer(() =>
-      port.select(job, index).pipe(
+  const select: Jobs['select'] = (given, index) =>
+    defer(() => {
+      const decoded = decodeJobUuid('job', given);
+      if (E.isLeft(decoded)) return of(E.left(withJob(decoded.left, String(given))));
+      const job = decoded.right;
+      return port.select(job, index).pipe(
         take(1),
         map(E.mapLeft((e) => withJob(e, job))),
         tap((result) => {
           if (E.isRight(result)) poller.pollSoon(job);
         }),
-      ),
-    );
+      );
+    });
 
   return { order$, job$, select, followedJobs: poller.followedJobs };
 };

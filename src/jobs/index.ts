@@ -10,5 +10,6 @@ export * from './deadline';
 export * from './downloadResult';
 export * from './waitingForUser';
 export * from './jobStream';
+export * from './orderAnswer';
 export * from './orderStream';
 export * from './createJobs';

@@ -11,6 +11,7 @@ import {
   takeWhile,
   type Observable,
 } from 'rxjs';
+import type { JobUuid } from '../codecs';
 import { jobFailed, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import { endAtDeadline } from './deadline';
 import { downloadResult } from './downloadResult';
@@ -41,12 +42,13 @@ export interface JobStreamContext {
  *
  * @example
  * import type { FollowedJob } from 'planviewer-rx';
- * const followed: FollowedJob = { job: 'job-uuid', intention: 'intention-uuid', orderedAt: 0, options };
+ * const followed: FollowedJob = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, intention: 'intention-uuid', orderedAt: 0, options };
  *
  * @category model
  */
 export interface FollowedJob {
-  readonly job: string;
+  /** Decoded before it gets here: the shared poller only ever sees canonical job uuids. */
+  readonly job: JobUuid;
   readonly intention?: string;
   /** Scheduler time of the order, when we placed it. */
   readonly orderedAt?: number;

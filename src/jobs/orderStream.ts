@@ -19,6 +19,7 @@ import { endOnAbort } from './abortSignal';
 import type { JobEvent, Ordered } from './JobEvent';
 import type { NormalizedStreamOptions } from './JobsOptions';
 import { jobStream, type JobStreamContext } from './jobStream';
+import { readOrderAnswer } from './orderAnswer';
 
 type Emission = E.Either<PlanviewerError, JobEvent>;
 
@@ -36,7 +37,9 @@ const endedJob = (e: Emission): string | undefined =>
  * never order again. Nothing is retried: a failed order is one Left, then completion.
  *
  * Per job, `Ordered` comes first, for every job of the order before anything else (so the uuids can be
- * stored before any job can fail), then the job's own events. Completes when every job has ended.
+ * stored before any job can fail), then the job's own events. Every intention sent gets an `Ordered` or,
+ * right after the `Ordered` events, an `OrderOutcomeUnknown` naming it when the answer does not account
+ * for it (see {@link readOrderAnswer}). Completes when every job has ended.
  *
  * @example
  * import { orderStream } from 'planviewer-rx';
@@ -54,12 +57,13 @@ export const orderStream = (
   let placed: Observable<readonly [E.Either<PlanviewerError, readonly OrderedJob[]>, number]> | undefined;
 
   const follow = (ordered: readonly OrderedJob[], orderedAt: number, deadlineAt: number | undefined) => {
-    const running = new Set(ordered.map((o) => o.job.uuid));
+    const answer = readOrderAnswer(intentions, ordered);
+    const running = new Set<string>(answer.jobs.map((o) => o.job));
     const jobs = merge(
-      ...ordered.map((o) =>
+      ...answer.jobs.map((o) =>
         jobStream(context, {
-          job: o.job.uuid,
-          intention: o.uuid,
+          job: o.job,
+          intention: o.intention,
           orderedAt,
           options,
           ...(deadlineAt === undefined ? {} : { deadlineAt }),
@@ -73,11 +77,12 @@ export const orderStream = (
       endOnAbort<Emission>(options.signal, () => [...running].map((job) => E.left(withJob(aborted(), job)))),
     );
     return concat(
-      from(
-        ordered.map((o): Emission =>
-          E.right<PlanviewerError, Ordered>({ _tag: 'Ordered', intention: o.uuid, job: o.job.uuid }),
+      from([
+        ...answer.jobs.map((o): Emission =>
+          E.right<PlanviewerError, Ordered>({ _tag: 'Ordered', intention: o.intention, job: o.job }),
         ),
-      ),
+        ...answer.unaccounted.map((e): Emission => E.left(e)),
+      ]),
       jobs,
     );
   };

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { Observable, take, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
-import type { JobStatus } from '../codecs';
+import { isUnreadableJobStatus, type JobStatus, type JobStatusEntry, type JobUuid } from '../codecs';
 import { isRetryable, jobNotFound, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import {
   eta,
@@ -49,12 +49,13 @@ export type PollerUpdate =
  *
  * @example
  * import { defaultPollingPolicy, type FollowRequest } from 'planviewer-rx';
- * const request: FollowRequest = { job: 'job-uuid', policy: defaultPollingPolicy, deadlineAt: 600_000, deadlineMs: 600_000 };
+ * const request: FollowRequest = { job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, policy: defaultPollingPolicy };
  *
  * @category model
  */
 export interface FollowRequest {
-  readonly job: string;
+  /** Canonical: nothing unvalidated enters the shared poller. */
+  readonly job: JobUuid;
   /** When the job was ordered by us (its progress was 0 then); absent for a job ordered elsewhere. */
   readonly orderedAt?: number;
   readonly policy: PollingPolicy;
@@ -79,7 +80,7 @@ export interface StatusPoller {
   /** Follows a job: subscribing starts polling it (once, however many follow it), unsubscribing stops. */
   readonly follow: (request: FollowRequest) => Observable<PollerUpdate>;
   /** Polls the job soon (after `minDelayMs`), whatever the policy predicted: e.g. after a selection. */
-  readonly pollSoon: (job: string) => void;
+  readonly pollSoon: (job: JobUuid) => void;
   /** How many jobs are being polled now. */
   readonly followedJobs: () => number;
 }
@@ -122,7 +123,7 @@ interface Batch {
 }
 
 interface Tracked {
-  readonly job: string;
+  readonly job: JobUuid;
   state: PollState;
   readonly followers: Set<Follower>;
   dueAt: number;
@@ -165,7 +166,7 @@ const toObservation = (s: JobStatus): JobObservation =>
  */
 export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerConfig): StatusPoller => {
   const { scheduler, random, statusBatchSize, retry, budget } = config;
-  const tracked = new Map<string, Tracked>();
+  const tracked = new Map<JobUuid, Tracked>();
   let wakeUp: { readonly at: number; readonly action: Subscription } | undefined;
   let pausedUntil = -Infinity;
   let ticking = false;
@@ -302,18 +303,21 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     }
   };
 
-  const settle = (batch: Batch, result: E.Either<PlanviewerError, readonly JobStatus[]>): void => {
+  const settle = (batch: Batch, result: E.Either<PlanviewerError, readonly JobStatusEntry[]>): void => {
     const at = now();
     const live = batch.jobs.filter(isTracked);
     for (const t of batch.jobs) t.batch = undefined;
     if (E.isRight(result)) {
       budget.set(refundRetry(budget.get()));
-      const byUuid = new Map<string, JobStatus>();
+      // Keys are canonical job uuids on both sides (decoded at the boundary): equality is the matching.
+      const byUuid = new Map<JobUuid, JobStatusEntry>();
       for (const s of result.right) if (!byUuid.has(s.uuid)) byUuid.set(s.uuid, s);
       for (const t of live) {
-        const status = byUuid.get(t.job);
-        if (status === undefined) missed(t, at);
-        else observed(t, status, at, batch);
+        const entry = byUuid.get(t.job);
+        if (entry === undefined) missed(t, at);
+        // A job's own unreadable entry is that job's transient failure: it never touches the others.
+        else if (isUnreadableJobStatus(entry)) failed([t], entry.error, at);
+        else observed(t, entry, at, batch);
       }
     } else failed(live, result.left, at);
     scheduleWakeUp();
@@ -420,7 +424,7 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       };
     });
 
-  const soon = (job: string): void => {
+  const soon = (job: JobUuid): void => {
     const t = tracked.get(job);
     if (t === undefined) return;
     const at = now();

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { toJobUuid, type JobStatus } from '../../codecs';
 import { ExitCode, exitCodeOf } from '../exitCodes';
 import { printRow, type CommandResult, type CommandRun } from './CommandRun';
 
@@ -15,10 +16,10 @@ export const statusCommand = async (run: CommandRun, jobs: readonly string[]): C
     run.reporter.report({ type: 'error', error: result.left });
     return exitCodeOf(result.left);
   }
-  const byUuid = new Map(result.right.map((s) => [s.uuid, s]));
+  const byUuid = new Map<string, JobStatus>(result.right.map((s) => [s.uuid, s]));
   let exit: typeof ExitCode.ok | typeof ExitCode.partial = ExitCode.ok;
   for (const job of jobs) {
-    const s = byUuid.get(job);
+    const s = byUuid.get(toJobUuid(job) ?? job);
     if (s === undefined) {
       exit = ExitCode.partial;
       printRow(run, { type: 'status', job, status: null }, `${job}  (unknown to the server)`);
