@@ -99,7 +99,9 @@ export const finishModel = (state: PollState, policy: PollingPolicy): FinishMode
   const currentVariance = (b - a) ** 2 / 12;
   const after = remaining - 1;
   const finishMean = (a + b) / 2 + after * mu;
-  const finishSd = Math.sqrt(currentVariance + after * stepVariance + ((remaining - 0.5) * uncertaintyMs) ** 2);
+  const finishSd = Math.sqrt(
+    currentVariance + after * stepVariance + ((remaining - 0.5) * uncertaintyMs) ** 2,
+  );
   const earlyFinishIn = Math.max(0, finishMean + normalQuantile(risk) * finishSd);
   // A normal spread of sd s covers about the same finishes as a uniform one of width √12 · s.
   const window = { from: now + earlyFinishIn, until, density: 1 / Math.max(1, Math.sqrt(12) * finishSd) };

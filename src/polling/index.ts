@@ -5,3 +5,4 @@ export * from './nextPollAt';
 export * from './eta';
 export * from './finishTime';
 export * from './finishWindow';
+export * from './planTick';
