@@ -57,7 +57,7 @@ describe('createPlanviewer: options', () => {
       userAgent: 'planviewer-rx/0.1.0',
       maxRedirects: 3,
       maxUrlLength: 8000,
-      statusBatchSize: 100,
+      statusBatchSize: 150,
     });
   });
 

@@ -41,8 +41,17 @@ export interface JobsOptions {
   readonly random?: () => number;
   /** The polling policy of every job (streams may override it). @default defaultPollingPolicy */
   readonly polling?: PollingOptions;
-  /** Most jobs in one status request; more due jobs are split over several requests. @default 100 */
+  /**
+   * Most jobs in one status request; more due jobs are split over several requests. 150 uuids keep the
+   * URL near 7.4 KB, under the 8 KB many servers and proxies accept. @default 150
+   */
   readonly statusBatchSize?: number;
+  /**
+   * Most extra status requests per second the client sends to watch jobs whose finish is likely now,
+   * on top of each job's own plan. Only a client following many jobs at once reaches it. See
+   * docs/polling.md. @default 4
+   */
+  readonly requestBudget?: number;
   /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */
   readonly retry?: Partial<RetryOptions>;
   /** Default answer to "waiting for user" for every stream (a stream's own option wins). */
@@ -97,7 +106,7 @@ export interface FollowJobOptions extends JobStreamOptions {
  *
  * @example
  * import { normalizeJobsOptions } from 'planviewer-rx';
- * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 100, … })
+ * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 150, requestBudget: 4, … })
  *
  * @category model
  */
@@ -106,6 +115,7 @@ export interface NormalizedJobsOptions {
   readonly random: () => number;
   readonly polling: PollingPolicy;
   readonly statusBatchSize: number;
+  readonly requestBudget: number;
   readonly retry: RetryOptions;
   readonly onWaitingForUser?: ChooseLocation;
 }
@@ -148,10 +158,18 @@ const isFunction = (f: unknown): boolean => typeof f === 'function';
 export const normalizeJobsOptions = (
   options: JobsOptions = {},
 ): E.Either<InvalidInput, NormalizedJobsOptions> => {
-  const batch = options.statusBatchSize ?? 100;
+  const batch = options.statusBatchSize ?? 150;
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
     return E.left(
       invalidInput('statusBatchSize', `expected a whole number from 1 to 10000, got ${String(batch)}`),
+    );
+  const requestBudget = options.requestBudget ?? 4;
+  if (typeof requestBudget !== 'number' || !(requestBudget >= 0.01 && requestBudget <= 1_000))
+    return E.left(
+      invalidInput(
+        'requestBudget',
+        `expected requests per second from 0.01 to 1000, got ${String(requestBudget)}`,
+      ),
     );
   if (options.random !== undefined && !isFunction(options.random))
     return E.left(invalidInput('random', 'expected a function returning a number in [0, 1)'));
@@ -169,6 +187,7 @@ export const normalizeJobsOptions = (
           random: options.random ?? Math.random,
           polling,
           statusBatchSize: batch,
+          requestBudget,
           retry,
           ...(options.onWaitingForUser === undefined ? {} : { onWaitingForUser: options.onWaitingForUser }),
         })),

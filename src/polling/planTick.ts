@@ -258,7 +258,10 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
 export const extraSpacing = (finishesPerMs: number, config: PlannerConfig): number => {
   if (!(finishesPerMs > 0)) return Infinity;
   const worth = FINISHES_PER_EXTRA_REQUEST / finishesPerMs;
-  return worth >= config.maxExtraSpacingMs ? Infinity : Math.max(1_000 / config.requestBudget, worth);
+  // Whole milliseconds: schedulers and marble diagrams count in them.
+  return worth >= config.maxExtraSpacingMs
+    ? Infinity
+    : Math.ceil(Math.max(1_000 / config.requestBudget, worth));
 };
 
 interface Survey {
@@ -301,7 +304,8 @@ const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number):
     } else {
       if (j.dueAt <= now + config.coalesceWindowMs) soon.push(j);
       if (j.window !== undefined && j.window.from > now && j.window.from < j.window.until)
-        nextEvent = Math.min(nextEvent, j.window.from);
+        // Whole milliseconds: schedulers and marble diagrams count in them.
+        nextEvent = Math.min(nextEvent, Math.ceil(j.window.from));
     }
   }
   return { due, hot, soon, expired, hotDensity, nextEvent, nextDeadline };
