@@ -132,8 +132,9 @@ describe('planTick', () => {
   });
 
   describe('extra requests for hot jobs', () => {
-    // 4 hot jobs at 1 finish/s each: 4 finishes a second, one expected every 250 ms.
-    const many = ['h1', 'h2', 'h3', 'h4'].map((name) => hot(name, 20_000, 1));
+    // 4 hot jobs at 2 finishes/s each, in rounds of 2 requests (3 a request): one finish expected per
+    // request every 250 ms.
+    const many = ['h1', 'h2', 'h3', 'h4'].map((name) => hot(name, 20_000, 2));
 
     it('go once the hot jobs have waited their spacing, nothing being due', () => {
       expect(planTick(many, sentAt(1_000), config, 1_249).requests).toEqual([]);
@@ -141,10 +142,19 @@ describe('planTick', () => {
       expect(planTick(many, sentAt(1_000), config, 1_250).requests).toEqual([['h1', 'h2', 'h3'], ['h4']]);
     });
 
-    it('are spaced by the expected finishes, never closer than the request budget', () => {
-      const two = many.slice(0, 2);
+    it('are spaced by the expected finishes per request, never closer than the request budget', () => {
+      const two = many.slice(0, 2).map((j) => hot(j.job, 20_000, 1));
       // 2 finishes a second: every 500 ms — no tighter than the jobs' own plans (450): not worth it.
       expect(planTick(two, sentAt(1_000), config, 5_000).requests).toEqual([]);
+      // 4 finishes a second, but a round takes 2 requests: every 500 ms, not worth it either.
+      expect(
+        planTick(
+          many.map((j) => hot(j.job, 20_000, 1)),
+          sentAt(1_000),
+          config,
+          5_000,
+        ).requests,
+      ).toEqual([]);
       const busy = many.map((j) => hot(j.job, 20_000, 10));
       // 40 finishes a second would be every 25 ms; the budget allows 4 requests a second.
       expect(planTick(busy, sentAt(1_000), config, 1_249).wakeAt).toBe(1_250);
@@ -224,7 +234,7 @@ describe('nextWakeAt', () => {
     ['when a finish window opens', [job('a', 9_000, { window: window(4_000, 9_000, 5) })], fresh, 0, 4_000],
     [
       'the next extra request for hot jobs',
-      ['h1', 'h2', 'h3', 'h4'].map((n) => hot(n, 20_000, 1)),
+      ['h1', 'h2', 'h3', 'h4'].map((n) => hot(n, 20_000, 2)),
       sentAt(1_000),
       1_100,
       1_250,
@@ -256,9 +266,17 @@ describe('extraSpacing', () => {
     ['a finish every 2 s: never (the plans poll every 450 ms)', 0.5, Infinity],
     ['a finish every 450 ms: never (no tighter than the plans)', 1_000 / 450, Infinity],
     ['a finish every 300 ms: every 300 ms', 1_000 / 300, 300],
+    ['whole milliseconds: a finish every 299.5 ms, every 300 ms', 1_000 / 299.5, 300],
     ['a finish every 10 ms: every 250 ms (4 requests a second)', 100, 250],
   ])('%s', (_name, perSecond, spacing) => {
-    expect(extraSpacing(perSecond / 1_000, config)).toBeCloseTo(spacing, 6);
+    expect(extraSpacing(perSecond / 1_000, config)).toBe(spacing);
+  });
+
+  it('a round of several requests must catch a finish per request', () => {
+    expect(extraSpacing(1_000 / 150 / 1_000, config, 2)).toBe(300);
+    expect(extraSpacing(1_000 / 300 / 1_000, config, 2)).toBe(Infinity);
+    // The budget counts rounds: 2 requests every 250 ms at most.
+    expect(extraSpacing(1, config, 2)).toBe(250);
   });
 });
 

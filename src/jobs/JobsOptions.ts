@@ -47,9 +47,9 @@ export interface JobsOptions {
    */
   readonly statusBatchSize?: number;
   /**
-   * Most extra status requests per second the client sends to watch jobs whose finish is likely now,
-   * on top of each job's own plan. Only a client following many jobs at once reaches it. See
-   * docs/polling.md. @default 4
+   * How often per second the client may send an extra round of status requests for the jobs whose
+   * finish is likely now, on top of each job's own plan (a round is one request per `statusBatchSize`
+   * such jobs). Only a client following many jobs at once sends them. See docs/polling.md. @default 4
    */
   readonly requestBudget?: number;
   /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */

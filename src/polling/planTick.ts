@@ -66,7 +66,10 @@ export interface PlannerConfig {
   readonly maxBatchSize: number;
   /** Jobs due within this window ride along with a request that goes out anyway. */
   readonly coalesceWindowMs: number;
-  /** Most extra (precision-only) status requests per second. */
+  /**
+   * Most extra (precision-only) rounds per second; a round is one request per `maxBatchSize` hot jobs,
+   * so one request for up to that many.
+   */
   readonly requestBudget: number;
   /** Extra requests are sent only when spaced tighter than this (the jobs' own plans are no tighter). */
   readonly maxExtraSpacingMs: number;
@@ -242,9 +245,11 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
   j.window !== undefined && j.window.from <= now && now < j.window.until;
 
 /**
- * The spacing of extra requests for hot jobs that produce `finishesPerMs` expected finishes per
- * millisecond together: the time in which they are expected to finish one job, never below
- * 1 s / `requestBudget`; `Infinity` when that is no tighter than `maxExtraSpacingMs` (not worth a request).
+ * The spacing of extra rounds for hot jobs that produce `finishesPerMs` expected finishes per
+ * millisecond together, when a round takes `requests` requests (more hot jobs than `maxBatchSize`): the
+ * time in which they are expected to finish one job per request, never below 1 s / `requestBudget`;
+ * `Infinity` when that is no tighter than `maxExtraSpacingMs` (not worth it). A client without batching
+ * (`statusBatchSize` 1) pays a request per hot job in a round, so it practically never sends one.
  *
  * @example
  * import { defaultPlannerConfig, extraSpacing } from 'planviewer-rx';
@@ -255,9 +260,9 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
  * @since 0.2.0
  * @category destructors
  */
-export const extraSpacing = (finishesPerMs: number, config: PlannerConfig): number => {
+export const extraSpacing = (finishesPerMs: number, config: PlannerConfig, requests = 1): number => {
   if (!(finishesPerMs > 0)) return Infinity;
-  const worth = FINISHES_PER_EXTRA_REQUEST / finishesPerMs;
+  const worth = (requests * FINISHES_PER_EXTRA_REQUEST) / finishesPerMs;
   // Whole milliseconds: schedulers and marble diagrams count in them.
   return worth >= config.maxExtraSpacingMs
     ? Infinity
@@ -312,10 +317,13 @@ const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number):
 };
 
 const byDue = (x: PlannedJob, y: PlannedJob): number => x.dueAt - y.dueAt;
+
+/** Requests one extra round for the hot jobs takes. */
+const rounds = (s: Survey, config: PlannerConfig): number => Math.ceil(s.hot.length / config.maxBatchSize);
 const byLikelyFinish = (x: PlannedJob, y: PlannedJob): number => y.window!.density - x.window!.density;
 
 const wakeAfter = (s: Survey, state: PlannerState, config: PlannerConfig, hotLeft: boolean): number => {
-  const spacing = hotLeft ? extraSpacing(s.hotDensity, config) : Infinity;
+  const spacing = hotLeft ? extraSpacing(s.hotDensity, config, rounds(s, config)) : Infinity;
   // Hot jobs that were never sent for: their first extra request may go at once.
   const extraAt = spacing === Infinity ? Infinity : Math.max(state.lastSentAt + spacing, -Number.MAX_VALUE);
   return Math.min(Math.max(Math.min(s.nextEvent, extraAt), state.pausedUntil), s.nextDeadline);
@@ -364,7 +372,9 @@ export const planTick = (
       ),
     };
   const extra =
-    s.due.length === 0 && s.hot.length > 0 && now >= state.lastSentAt + extraSpacing(s.hotDensity, config);
+    s.due.length === 0 &&
+    s.hot.length > 0 &&
+    now >= state.lastSentAt + extraSpacing(s.hotDensity, config, rounds(s, config));
   if (s.due.length === 0 && !extra) return idle(s.hot.length > 0);
 
   const hot = s.hot.sort(byLikelyFinish);
