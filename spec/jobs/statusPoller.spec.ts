@@ -1,8 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { of, type SchedulerLike } from 'rxjs';
+import { delay, of, type SchedulerLike } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobUuid } from '../../src/codecs';
-import { jobNotFound, rateLimited, serverError, unauthorized, type PlanviewerError } from '../../src/errors';
+import {
+  jobNotFound,
+  rateLimited,
+  serverError,
+  timeout,
+  unauthorized,
+  type PlanviewerError,
+} from '../../src/errors';
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
 import { fakePort, stalled, steps, jobOf } from './fakePort';
@@ -206,6 +213,36 @@ describe('statusPoller (through order$ and job$)', () => {
       expect(large.counting.alivePeak()).toBe(1);
       expect(small.counting.alivePeak()).toBe(1);
       expect(large.jobs.followedJobs()).toBe(0);
+    }),
+  );
+
+  it(
+    'a deadline that passes while the job request is in flight ends that follower alone, once',
+    marbles((m) => {
+      const a = jobOf('a');
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { [a]: stalled(a, 1, 3) },
+        // The first status answer takes 50 ms: the short deadline (40) passes while it is in flight.
+        statusOverride: (call, uuids) =>
+          call === 0
+            ? of(
+                E.right(
+                  uuids.map((uuid) => ({ uuid, status: 'in_progress', progress: { current: 1, total: 3 } })),
+                ),
+              ).pipe(delay(50, m.scheduler))
+            : undefined,
+      });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      m.expect(jobs.job$(a, { deadlineMs: 40 }).pipe(withoutEta())).toBeObservable('40ms (t|)', {
+        t: left({ ...timeout(40, undefined, 'unknown'), job: a }),
+      });
+      m.expect(jobs.job$(a, { deadlineMs: 200 }).pipe(withoutEta()), '^ 150ms !').toBeObservable('80ms p', {
+        p: progress(a, 'in_progress', 1, 3),
+      });
+      m.flush();
+      expect(fake.statuses[0]?.at).toBe(30);
+      expect(fake.statuses.length).toBeLessThan(10);
     }),
   );
 

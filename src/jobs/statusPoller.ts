@@ -272,6 +272,8 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       }
     if (t.followers.size === 0) untrack(t);
     else if (t.batch === undefined) replan(t);
+    // In flight, the plan waits for the answer; the deadline must not stay in the past meanwhile.
+    else t.deadlineAt = Math.min(...[...t.followers].map((f) => f.deadlineAt));
   };
 
   const missesAllowed = (t: Tracked): number => {
