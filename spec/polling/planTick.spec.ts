@@ -18,7 +18,7 @@ import {
 const config: PlannerConfig = {
   maxBatchSize: 3,
   coalesceWindowMs: 1_000,
-  requestBudget: 4,
+  requestBudget: 8,
   maxExtraSpacingMs: 450,
 };
 const fresh = startPlanner();
@@ -156,7 +156,7 @@ describe('planTick', () => {
         ).requests,
       ).toEqual([]);
       const busy = many.map((j) => hot(j.job, 20_000, 10));
-      // 40 finishes a second would be every 25 ms; the budget allows 4 requests a second.
+      // 40 finishes a second would be every 25 ms; extra rounds go at most 4 times a second.
       expect(planTick(busy, sentAt(1_000), config, 1_249).wakeAt).toBe(1_250);
     });
 
@@ -267,7 +267,7 @@ describe('extraSpacing', () => {
     ['a finish every 450 ms: never (no tighter than the plans)', 1_000 / 450, Infinity],
     ['a finish every 300 ms: every 300 ms', 1_000 / 300, 300],
     ['whole milliseconds: a finish every 299.5 ms, every 300 ms', 1_000 / 299.5, 300],
-    ['a finish every 10 ms: every 250 ms (4 requests a second)', 100, 250],
+    ['a finish every 10 ms: every 250 ms (4 rounds a second)', 100, 250],
   ])('%s', (_name, perSecond, spacing) => {
     expect(extraSpacing(perSecond / 1_000, config)).toBe(spacing);
   });
@@ -275,8 +275,13 @@ describe('extraSpacing', () => {
   it('a round of several requests must catch a finish per request', () => {
     expect(extraSpacing(1_000 / 150 / 1_000, config, 2)).toBe(300);
     expect(extraSpacing(1_000 / 300 / 1_000, config, 2)).toBe(Infinity);
-    // The budget counts rounds: 2 requests every 250 ms at most.
+    // At most 4 rounds a second, and at most requestBudget (8) requests a second: 3 every 375 ms.
     expect(extraSpacing(1, config, 2)).toBe(250);
+    expect(extraSpacing(1, config, 3)).toBe(375);
+    // 4 every 500 ms: no tighter than the jobs' own plans.
+    expect(extraSpacing(1, config, 4)).toBe(Infinity);
+    // Thousands of hot jobs: a round of 67 requests would come every 8.4 s, never worth it.
+    expect(extraSpacing(1, config, 67)).toBe(Infinity);
   });
 });
 
@@ -293,14 +298,14 @@ describe('isHot', () => {
 
 describe('plannerConfig', () => {
   it('takes the batch size and budget from the client, the window and floor from the policy', () => {
-    expect(plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 4 })).toEqual({
+    expect(plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 })).toEqual({
       maxBatchSize: 150,
       coalesceWindowMs: 2_000,
-      requestBudget: 4,
+      requestBudget: 8,
       maxExtraSpacingMs: 450,
     });
     expect(defaultPlannerConfig).toEqual(
-      plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 4 }),
+      plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }),
     );
   });
 });

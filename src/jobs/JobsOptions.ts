@@ -47,9 +47,10 @@ export interface JobsOptions {
    */
   readonly statusBatchSize?: number;
   /**
-   * How often per second the client may send an extra round of status requests for the jobs whose
-   * finish is likely now, on top of each job's own plan (a round is one request per `statusBatchSize`
-   * such jobs). Only a client following many jobs at once sends them. See docs/polling.md. @default 4
+   * Most extra status requests per second the client sends to watch the jobs whose finish is likely now,
+   * on top of each job's own plan (at most 4 rounds a second, a round being one request per
+   * `statusBatchSize` such jobs). Only a client following many jobs at once sends them. See
+   * docs/polling.md. @default 8
    */
   readonly requestBudget?: number;
   /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */
@@ -106,7 +107,7 @@ export interface FollowJobOptions extends JobStreamOptions {
  *
  * @example
  * import { normalizeJobsOptions } from 'planviewer-rx';
- * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 150, requestBudget: 4, … })
+ * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 150, requestBudget: 8, … })
  *
  * @category model
  */
@@ -163,7 +164,7 @@ export const normalizeJobsOptions = (
     return E.left(
       invalidInput('statusBatchSize', `expected a whole number from 1 to 10000, got ${String(batch)}`),
     );
-  const requestBudget = options.requestBudget ?? 4;
+  const requestBudget = options.requestBudget ?? 8;
   if (typeof requestBudget !== 'number' || !(requestBudget >= 0.01 && requestBudget <= 1_000))
     return E.left(
       invalidInput(

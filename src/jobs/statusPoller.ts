@@ -100,7 +100,7 @@ export interface StatusPoller {
  * import { defaultPollingPolicy, defaultRetryOptions, type StatusPollerConfig } from 'planviewer-rx';
  * const config: StatusPollerConfig = {
  *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 150,
- *   requestBudget: 4, retry: defaultRetryOptions, budget,
+ *   requestBudget: 8, retry: defaultRetryOptions, budget,
  * };
  *
  * @category model
@@ -175,7 +175,7 @@ const updateOf = (status: JobStatus, remaining: number | undefined): PollerUpdat
  * let budget = fullRetryBudget(defaultRetryOptions);
  * const poller = createStatusPoller(port, {
  *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 150,
- *   requestBudget: 4, retry: defaultRetryOptions, budget: { get: () => budget, set: (b) => (budget = b) },
+ *   requestBudget: 8, retry: defaultRetryOptions, budget: { get: () => budget, set: (b) => (budget = b) },
  * });
  * poller.follow({ job: toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!, policy: defaultPollingPolicy }).subscribe(console.log);
  *

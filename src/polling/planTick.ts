@@ -66,10 +66,7 @@ export interface PlannerConfig {
   readonly maxBatchSize: number;
   /** Jobs due within this window ride along with a request that goes out anyway. */
   readonly coalesceWindowMs: number;
-  /**
-   * Most extra (precision-only) rounds per second; a round is one request per `maxBatchSize` hot jobs,
-   * so one request for up to that many.
-   */
+  /** Most extra (precision-only) status requests per second. */
   readonly requestBudget: number;
   /** Extra requests are sent only when spaced tighter than this (the jobs' own plans are no tighter). */
   readonly maxExtraSpacingMs: number;
@@ -122,6 +119,9 @@ export interface TickPlan {
 // constructors
 // -------------------------------------------------------------------------------------
 
+/** Extra rounds go at most this often, whatever the budget: 4 a second. */
+const MIN_EXTRA_SPACING_MS = 250;
+
 /** Expected finishes one extra request should catch. */
 const FINISHES_PER_EXTRA_REQUEST = 1;
 
@@ -138,7 +138,7 @@ const SHARING_MEMORY = 1_000;
  *
  * @example
  * import { defaultPollingPolicy, plannerConfig } from 'planviewer-rx';
- * plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 4 }).maxExtraSpacingMs; // 450
+ * plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }).maxExtraSpacingMs; // 450
  *
  * @since 0.2.0
  * @category constructors
@@ -154,19 +154,19 @@ export const plannerConfig = (
 });
 
 /**
- * The defaults: 150 jobs per request (a status URL of about 7.4 KB), a 2 s ride-along window, at most 4
+ * The defaults: 150 jobs per request (a status URL of about 7.4 KB), a 2 s ride-along window, at most 8
  * extra requests per second, and those only when tighter than the default `minDelayMs` (450 ms).
  *
  * @example
  * import { defaultPlannerConfig } from 'planviewer-rx';
- * defaultPlannerConfig.requestBudget; // 4
+ * defaultPlannerConfig.requestBudget; // 8
  *
  * @since 0.2.0
  * @category constructors
  */
 export const defaultPlannerConfig: PlannerConfig = plannerConfig(defaultPollingPolicy, {
   statusBatchSize: 150,
-  requestBudget: 4,
+  requestBudget: 8,
 });
 
 /**
@@ -247,9 +247,10 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
 /**
  * The spacing of extra rounds for hot jobs that produce `finishesPerMs` expected finishes per
  * millisecond together, when a round takes `requests` requests (more hot jobs than `maxBatchSize`): the
- * time in which they are expected to finish one job per request, never below 1 s / `requestBudget`;
- * `Infinity` when that is no tighter than `maxExtraSpacingMs` (not worth it). A client without batching
- * (`statusBatchSize` 1) pays a request per hot job in a round, so it practically never sends one.
+ * time in which they are expected to finish one job per request, never closer than 250 ms nor than
+ * `requestBudget` requests a second allow; `Infinity` when that is no tighter than `maxExtraSpacingMs` (not
+ * worth it). A client without batching (`statusBatchSize` 1) pays a request per hot job in a round, and
+ * one following thousands of jobs many requests a round, so neither practically ever sends one.
  *
  * @example
  * import { defaultPlannerConfig, extraSpacing } from 'planviewer-rx';
@@ -263,10 +264,9 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
 export const extraSpacing = (finishesPerMs: number, config: PlannerConfig, requests = 1): number => {
   if (!(finishesPerMs > 0)) return Infinity;
   const worth = (requests * FINISHES_PER_EXTRA_REQUEST) / finishesPerMs;
+  const spacing = Math.max(MIN_EXTRA_SPACING_MS, (requests * 1_000) / config.requestBudget, worth);
   // Whole milliseconds: schedulers and marble diagrams count in them.
-  return worth >= config.maxExtraSpacingMs
-    ? Infinity
-    : Math.ceil(Math.max(1_000 / config.requestBudget, worth));
+  return spacing >= config.maxExtraSpacingMs ? Infinity : Math.ceil(spacing);
 };
 
 interface Survey {
