@@ -72,8 +72,13 @@ describe('bench --smoke', () => {
     expect(results.scale?.heapPerJobBytes).toEqual(expect.any(Number));
     expect(results.download?.ours.medianMBps).toBeGreaterThan(0);
     expect(results.download?.raw.medianMBps).toBeGreaterThan(0);
-    expect(results.targets).toHaveLength(4);
+    expect(results.targets).toHaveLength(6);
+    expect(results.oracle?.map((o) => o.n)).toEqual([1, 10]);
     expect(markdown).toContain('# Benchmarks');
+    expect(markdown).toContain('](benchmarks-polling.svg)');
+    const chart = readFileSync(path.join(out, 'benchmarks-polling.svg'), 'utf8');
+    expect(chart.startsWith('<svg')).toBe(true);
+    expect(chart).toContain('oracle');
     expect(markdown).toContain('smoke run');
   });
 
