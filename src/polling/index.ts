@@ -4,5 +4,3 @@ export * from './jobPace';
 export * from './nextPollAt';
 export * from './eta';
 export * from './finishTime';
-export * from './finishWindow';
-export * from './planTick';
