@@ -6,7 +6,8 @@ import { browserTwins, esModulePeers } from './esbuildPlugins';
  * platform's fetch, no cross-fetch. Shared by tsup.config.ts and the bundle-size spec, which builds it alone.
  */
 export const browserBuild: Options = {
-  entry: { 'index.browser': 'src/index.ts' },
+  // The polling policy too: an app scales it (docs/browser-and-angular.md) without pulling in CommonJS.
+  entry: { 'index.browser': 'src/index.ts', 'polling.browser': 'src/pollingPolicy.ts' },
   format: ['esm'],
   platform: 'browser',
   target: 'es2022',

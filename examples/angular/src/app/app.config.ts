@@ -1,5 +1,6 @@
 import { provideZoneChangeDetection, type ApplicationConfig } from '@angular/core';
-import { defaultPollingPolicy, type PollingOptions } from 'planviewer-rx';
+import type { PollingOptions } from 'planviewer-rx';
+import { defaultPollingPolicy } from 'planviewer-rx/polling';
 import { providePlanviewer } from './planviewer';
 
 /**
