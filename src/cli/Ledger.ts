@@ -79,9 +79,15 @@ export class Ledger {
 
   /** Folds the entries into what is pending, what needs a manual check, and what is done. */
   state(): LedgerState {
-    const s = journalState(this.entries());
+    const entries = this.entries();
+    const s = journalState(entries);
     const failed = new Map<string, string>();
-    for (const e of this.entries()) if (e.type === 'job-failed') failed.set(e.job.toLowerCase(), e.error);
+    for (const e of entries) if (e.type === 'job-failed') failed.set(e.job.toLowerCase(), e.error);
+    // Lines written in the same millisecond share a timestamp: the journal's own order is the order sent.
+    const sentAt = new Map<string, number>();
+    entries.forEach((e, i) => {
+      if (e.type === 'ordering' && !sentAt.has(e.order)) sentAt.set(e.order, i);
+    });
     return {
       // A job that failed on the server stays failed; any other failure (deadline, network) is worth a retry.
       pending: [...s.jobs.values()]
@@ -102,7 +108,7 @@ export class Ledger {
           reason: 'the program stopped before the order was answered',
         })),
       ]
-        .sort((a, b) => a.at.localeCompare(b.at))
+        .sort((a, b) => (sentAt.get(a.order) ?? 0) - (sentAt.get(b.order) ?? 0) || a.at.localeCompare(b.at))
         .map(({ order, intentions, reason }) => ({ order, intentions, reason })),
       downloaded: [...s.done].flatMap(([job, file]) => (file === undefined ? [] : [{ job, file }])),
       failed: [...failed].map(([job, error]) => ({ job, error })),
