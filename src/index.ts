@@ -27,6 +27,7 @@ export type { CallOptions } from './http/sendRequest';
 export type { DownloadProgress } from './http/readResultFile';
 export type { Jobs } from './jobs/createJobs';
 export type { ChooseLocation, FollowJobOptions, JobsOptions, JobStreamOptions } from './jobs/JobsOptions';
+export type { OrderOptions, ResumeOptions } from './jobs/JobsOptions';
 export type { RetryOptions } from './jobs/retryBudget';
 export type { PollingOptions, PollingPolicy } from './polling/PollingPolicy';
 
@@ -54,9 +55,11 @@ export {
   isRetryable,
   jobFailed,
   jobNotFound,
+  ledgerFailed,
   matchError,
   networkError,
   notFound,
+  orderBudgetExhausted,
   orderCapReached,
   orderOutcomeUnknown,
   paymentRequired,
@@ -74,8 +77,10 @@ export {
   type InvalidInput,
   type JobFailed,
   type JobNotFound,
+  type LedgerFailed,
   type NetworkError,
   type NotFound,
+  type OrderBudgetExhausted,
   type OrderCapReached,
   type OrderOutcomeUnknown,
   type PaymentRequired,

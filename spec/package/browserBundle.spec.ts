@@ -10,9 +10,13 @@ const ROOT = path.resolve(__dirname, '../..');
 const APP = path.join(ROOT, '.tmp', 'browser-bundle');
 const PACKAGE = path.join(APP, 'node_modules', 'planviewer-rx');
 
-/** The budgets of docs/browser-and-angular.md, in gzipped bytes (1 kB = 1000 bytes). */
-const BUDGET_WITH_PEERS = 33_000;
-const BUDGET_WITHOUT_PEERS = 20_000;
+/**
+ * The budgets of docs/browser-and-angular.md, in gzipped bytes (1 kB = 1000 bytes). Raised from 33 and 20 kB
+ * when the root entry took in the ledgers (journal, memory, storage), the order budget and `resume$`: about
+ * 13 kB minified of browser-usable code, measured 37.0 and 24.5 kB after that merge.
+ */
+const BUDGET_WITH_PEERS = 40_000;
+const BUDGET_WITHOUT_PEERS = 27_000;
 
 describe('the browser bundle of the package', () => {
   let sizes: BrowserBundleSizes;

@@ -101,6 +101,7 @@ export interface LiveRegion {
  * A row's text, or a function that lays the row out for the columns available.
  *
  * @example
+ * import type { RowText } from './liveRegion';
  * const row: RowText = (columns) => (columns < 60 ? '50%' : 'percelenrapport @ Voorbeeldstraat 2  50%');
  */
 export type RowText = string | ((columns: number) => string);

@@ -118,8 +118,9 @@ export interface FollowJobOptions extends JobStreamOptions {
  * Options of `order$`: a stream's options plus the ledger that records the order before it is sent.
  *
  * @example
- * import { createJobs, memoryLedger } from 'planviewer-rx';
- * createJobs(port).order$(['intention-uuid'], { ledger: memoryLedger(), labels: { 'intention-uuid': 'rapport @ Kerkweg 8' } });
+ * import { memoryLedger, type Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
+ * pv.order$(['intention-uuid'], { ledger: memoryLedger(), labels: { 'intention-uuid': 'rapport @ Kerkweg 8' } });
  *
  * @category model
  */
@@ -134,8 +135,10 @@ export interface OrderOptions extends JobStreamOptions {
  * Options of `resume$`: a stream's options for every job it takes up, and whether to keep looking.
  *
  * @example
- * import { createJobs } from 'planviewer-rx';
- * createJobs(port).resume$(ledger, { watch: true, download: true });
+ * import type { JobLedger, Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
+ * declare const ledger: JobLedger;
+ * pv.resume$(ledger, { watch: true, download: true });
  *
  * @category model
  */

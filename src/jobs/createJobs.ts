@@ -68,6 +68,12 @@ export interface Jobs {
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
 }
 
+const isLedger = (ledger: unknown): ledger is JobLedger =>
+  typeof ledger === 'object' &&
+  ledger !== null &&
+  typeof (ledger as Partial<JobLedger>).beginOrder === 'function' &&
+  typeof (ledger as Partial<JobLedger>).claimJobs === 'function';
+
 /**
  * Creates the jobs API over a {@link PlanviewerPort}: one shared, batched, adaptive status poller for
  * every stream it makes. All time comes from `options.scheduler`, so virtual time drives it in tests.
@@ -88,12 +94,6 @@ export interface Jobs {
  * @since 0.1.0
  * @category constructors
  */
-const isLedger = (ledger: unknown): ledger is JobLedger =>
-  typeof ledger === 'object' &&
-  ledger !== null &&
-  typeof (ledger as Partial<JobLedger>).beginOrder === 'function' &&
-  typeof (ledger as Partial<JobLedger>).claimJobs === 'function';
-
 export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Jobs => {
   const normalized = normalizeJobsOptions(options);
   if (E.isLeft(normalized))

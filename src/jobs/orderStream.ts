@@ -29,7 +29,7 @@ type Emission = E.Either<PlanviewerError, JobEvent>;
  * records before and after the POST), `follow` wraps each job's events (leases, recorded ends).
  *
  * @example
- * import type { OrderStreamHooks } from 'planviewer-rx';
+ * import type { OrderStreamHooks } from './orderStream';
  * const hooks: OrderStreamHooks = { follow: (job, events) => events };
  *
  * @category model

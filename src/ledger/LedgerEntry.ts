@@ -58,7 +58,7 @@ const JobFailedEntry = t.intersection([
  * cannot see ended stays pending, so it is downloaded again rather than lost.
  *
  * @example
- * import { LedgerEntryCodec } from 'planviewer-rx';
+ * import { LedgerEntryCodec } from './LedgerEntry';
  * LedgerEntryCodec.is({ type: 'ordered', order: 'o-1', at: '2026-11-28T10:37:09.127Z', intention: 'i-1', job: 'j-1' }); // true
  *
  * @since 0.2.0
@@ -106,7 +106,7 @@ const KNOWN_TYPES = new Set([
  * damaged ledger is refused, never half-read, since a skipped entry may hold a job uuid.
  *
  * @example
- * import { parseLedgerText } from 'planviewer-rx';
+ * import { parseLedgerText } from './LedgerEntry';
  * parseLedgerText('{"type":"job-done","at":"2026-11-28T10:37:09.127Z","job":"j-1"}\n{"type":"ord'); // Right([one entry])
  *
  * @since 0.2.0
@@ -137,7 +137,7 @@ export const parseLedgerText = (text: string): E.Either<string, readonly LedgerE
  * Entries as JSONL text, one line each.
  *
  * @example
- * import { ledgerText } from 'planviewer-rx';
+ * import { ledgerText } from './LedgerEntry';
  * ledgerText([{ type: 'job-done', at: '2026-11-28T10:37:09.127Z', job: 'j-1' }]); // '{"type":"job-done",…}\n'
  *
  * @category destructors

@@ -42,7 +42,8 @@ export interface OrderBudgetStore {
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
- * createPlanviewer({ credentials, orderBudget: { perDay: 7 } }); // in-process; postgresBudgetStore for many workers
+ * declare const key: string, secret: string;
+ * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7 } }); // in-process; postgresBudgetStore for many workers
  *
  * @category model
  */
@@ -59,7 +60,7 @@ export interface OrderBudgetOptions {
  * {@link OrderBudgetOptions} validated, defaults filled in.
  *
  * @example
- * import { normalizeOrderBudget } from 'planviewer-rx';
+ * import { normalizeOrderBudget } from './OrderBudget';
  * normalizeOrderBudget({ perDay: 7 }); // Right({ perDay: 7, store: memory, now: Date.now })
  *
  * @category model
@@ -79,8 +80,9 @@ export interface OrderBudget {
  * a time), forgotten on restart.
  *
  * @example
- * import { memoryBudgetStore } from 'planviewer-rx';
- * createPlanviewer({ credentials, orderBudget: { perDay: 7, store: memoryBudgetStore() } });
+ * import { createPlanviewer, memoryBudgetStore } from 'planviewer-rx';
+ * declare const key: string, secret: string;
+ * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7, store: memoryBudgetStore() } });
  *
  * @since 0.2.0
  * @category constructors
@@ -114,7 +116,7 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
  * Follows summer time (the day starts at 22:00 UTC in summer, 23:00 UTC in winter).
  *
  * @example
- * import { amsterdamDay } from 'planviewer-rx';
+ * import { amsterdamDay } from './OrderBudget';
  * amsterdamDay(Date.parse('2026-07-01T21:59:59Z')); // '2026-07-01'
  * amsterdamDay(Date.parse('2026-07-01T22:00:00Z')); // '2026-07-02'
  *
@@ -130,7 +132,7 @@ export const amsterdamDay = (epochMs: number): string => {
  * Validates {@link OrderBudgetOptions} and fills in the defaults.
  *
  * @example
- * import { normalizeOrderBudget } from 'planviewer-rx';
+ * import { normalizeOrderBudget } from './OrderBudget';
  * normalizeOrderBudget({ perDay: -1 }); // Left(InvalidInput orderBudget.perDay …)
  *
  * @since 0.2.0

@@ -17,7 +17,9 @@ import { amsterdamDay, type OrderBudget } from './OrderBudget';
  * it (the worker that holds the jobs' leases once they are placed).
  *
  * @example
- * import type { OrderGuard } from 'planviewer-rx';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import type { OrderGuard } from './guardedOrder';
+ * declare const ledger: JobLedger;
  * const guard: OrderGuard = { ledger, worker: 'w-1', leaseMs: 60_000, onUnrecorded: console.error };
  *
  * @category model
@@ -72,7 +74,12 @@ const newOrderId = (): string => globalThis.crypto.randomUUID();
  * proves it did not place the order.
  *
  * @example
- * import { guardedOrder } from 'planviewer-rx';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import type { PlanviewerPort } from '../jobs/PlanviewerPort';
+ * import { guardedOrder } from './guardedOrder';
+ * declare const port: PlanviewerPort;
+ * declare const ledger: JobLedger;
+ * declare const report: (error: unknown) => void;
  * const order = guardedOrder(port.order, { ledger, worker: 'w-1', leaseMs: 60_000, onUnrecorded: report });
  * order(['0fe30323-a86e-4048-a7e7-6d60c3365dcb']).subscribe(console.log);
  *

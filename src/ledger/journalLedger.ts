@@ -14,7 +14,7 @@ import { journalState, type JournalState } from './journalState';
  * `append` must be durable when it returns (fsync, a synchronous `setItem`); both may throw.
  *
  * @example
- * import type { Journal } from 'planviewer-rx';
+ * import type { Journal, LedgerEntry } from 'planviewer-rx';
  * const lines: LedgerEntry[] = [];
  * const journal: Journal = { name: 'memory', key: 'memory:1', read: () => lines, append: (es) => void lines.push(...es) };
  *
@@ -81,7 +81,8 @@ const shareOf = (key: string | object): ProcessShare => {
  * `postgresLedger`.
  *
  * @example
- * import { journalLedger } from 'planviewer-rx';
+ * import { journalLedger, type LedgerEntry } from 'planviewer-rx';
+ * const lines: LedgerEntry[] = [];
  * const ledger = journalLedger({ name: 'memory', key: 'memory:1', read: () => lines, append: (es) => void lines.push(...es) });
  *
  * @since 0.2.0
@@ -287,7 +288,9 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
  * not survive the process.
  *
  * @example
- * import { memoryLedger } from 'planviewer-rx';
+ * import { memoryLedger, type Planviewer } from 'planviewer-rx';
+ * declare const pv: Planviewer;
+ * declare const intention: string;
  * pv.order$([intention], { ledger: memoryLedger() });
  *
  * @since 0.2.0

@@ -5,7 +5,7 @@ import type { LedgerEntry } from './LedgerEntry';
  * What a journal's entries add up to. Pure data; the journal ledgers recompute it on every operation.
  *
  * @example
- * import { journalState } from 'planviewer-rx';
+ * import { journalState } from './journalState';
  * journalState([]).jobs.size; // 0
  *
  * @category model
@@ -36,7 +36,7 @@ const isFinal = (e: Extract<LedgerEntry, { type: 'job-failed' }>): boolean =>
  * Folds journal entries, oldest first, into {@link JournalState}.
  *
  * @example
- * import { journalState } from 'planviewer-rx';
+ * import { journalState } from './journalState';
  * const s = journalState([{ type: 'ordered', order: 'o', at: '2026-11-28T10:37:09.127Z', intention: 'i', job: 'j' }]);
  * s.jobs.has('j'); // true
  *

@@ -16,7 +16,10 @@ import type { JobLedger } from './JobLedger';
  * Who follows jobs through a ledger, and for how long a lease holds.
  *
  * @example
- * import type { LedgerWorker } from 'planviewer-rx';
+ * import { asyncScheduler } from 'rxjs';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import type { LedgerWorker } from './leaseKeeper';
+ * declare const ledger: JobLedger;
  * const w: LedgerWorker = { ledger, worker: 'w-1', leaseMs: 60_000, scheduler: asyncScheduler };
  *
  * @category model
@@ -35,7 +38,10 @@ export interface LedgerWorker {
  * the lease would run out before the next try) is reported on `lost(job)`: its follower must stop.
  *
  * @example
- * import { leaseKeeper } from 'planviewer-rx';
+ * import { leaseKeeper, type LedgerWorker } from './leaseKeeper';
+ * declare const worker: LedgerWorker;
+ * declare const pause: () => void;
+ * const job = '7e6d5c4b-3a29-4f18-9e07-222222222222';
  * const keeper = leaseKeeper(worker);
  * keeper.hold(job); keeper.lost(job).subscribe(pause); keeper.drop(job);
  *
@@ -52,7 +58,10 @@ export interface LeaseKeeper {
  * Creates a {@link LeaseKeeper}. Its timer runs only while it holds a job.
  *
  * @example
- * import { leaseKeeper } from 'planviewer-rx';
+ * import { asyncScheduler } from 'rxjs';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import { leaseKeeper } from './leaseKeeper';
+ * declare const ledger: JobLedger;
  * const keeper = leaseKeeper({ ledger, worker: 'w-1', leaseMs: 60_000, scheduler: asyncScheduler });
  *
  * @since 0.2.0

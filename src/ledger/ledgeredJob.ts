@@ -27,7 +27,13 @@ const endOf = (e: Emission): JobEnd | 'open' | undefined => {
  * be recorded (the job then stays unfinished in the ledger, for `resume$`).
  *
  * @example
- * import { ledgeredJob } from 'planviewer-rx';
+ * import type { Jobs } from 'planviewer-rx';
+ * import type { LeaseKeeper, LedgerWorker } from './leaseKeeper';
+ * import { ledgeredJob } from './ledgeredJob';
+ * declare const worker: LedgerWorker;
+ * declare const keeper: LeaseKeeper;
+ * declare const jobs: Jobs;
+ * const job = '7e6d5c4b-3a29-4f18-9e07-222222222222';
  * ledgeredJob(worker, keeper, job, jobs.job$(job)).subscribe(console.log);
  *
  * @since 0.2.0

@@ -26,7 +26,10 @@ type Emission = E.Either<PlanviewerError, JobEvent>;
  * What one guarded order needs.
  *
  * @example
- * import type { LedgeredOrderSetup } from 'planviewer-rx';
+ * import { asyncScheduler } from 'rxjs';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import type { LedgeredOrderSetup } from './ledgeredOrder';
+ * declare const ledger: JobLedger;
  * const setup: LedgeredOrderSetup = { ledger, worker: 'w-1', leaseMs: 60_000, scheduler: asyncScheduler };
  *
  * @category model
@@ -46,7 +49,18 @@ export interface LedgeredOrderSetup {
  * subscription to that order shares one POST, one lease keeper and one record.
  *
  * @example
- * import { ledgeredOrder } from 'planviewer-rx';
+ * import type { SchedulerLike } from 'rxjs';
+ * import type { JobStreamContext } from '../jobs/jobStream';
+ * import type { NormalizedStreamOptions } from '../jobs/JobsOptions';
+ * import type { PlanviewerPort } from '../jobs/PlanviewerPort';
+ * import { orderStream } from '../jobs/orderStream';
+ * import { ledgeredOrder, type LedgeredOrderSetup } from './ledgeredOrder';
+ * declare const port: PlanviewerPort;
+ * declare const setup: LedgeredOrderSetup;
+ * declare const context: JobStreamContext;
+ * declare const scheduler: SchedulerLike;
+ * declare const intentions: readonly string[];
+ * declare const options: NormalizedStreamOptions;
  * const { hooks, attach } = ledgeredOrder(port, setup);
  * attach(orderStream(context, scheduler, intentions, options, hooks)).subscribe(console.log);
  *

@@ -8,8 +8,15 @@ import { amsterdamDay } from './OrderBudget';
  * against.
  *
  * @example
- * import { productsOrderedOn } from 'planviewer-rx';
- * productsOrderedOn(entries, '2026-03-29'); // 4
+ * import { productsOrderedOn } from './productsOrderedOn';
+ * productsOrderedOn(
+ *   [
+ *     { type: 'ordering', order: 'o-1', at: '2026-03-29T09:00:00Z', intentions: ['i-1', 'i-2', 'i-3'] },
+ *     { type: 'ordering', order: 'o-2', at: '2026-03-29T21:59:00Z', intentions: ['i-4'] },
+ *     { type: 'ordering', order: 'o-3', at: '2026-03-29T22:00:00Z', intentions: ['i-5'] }, // 30 March in Amsterdam
+ *   ],
+ *   '2026-03-29',
+ * ); // 4
  *
  * @since 0.2.0
  * @category destructors

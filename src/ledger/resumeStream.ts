@@ -12,7 +12,7 @@ type Emission = E.Either<PlanviewerError, JobEvent>;
  * How `resume$` runs.
  *
  * @example
- * import type { ResumePlan } from 'planviewer-rx';
+ * import type { ResumePlan } from './resumeStream';
  * const plan: ResumePlan = { watch: false, claimEveryMs: 5_000 };
  *
  * @category model
@@ -31,7 +31,7 @@ export interface ResumePlan {
  * what to check. It is never re-sent.
  *
  * @example
- * import { unknownOrderError } from 'planviewer-rx';
+ * import { unknownOrderError } from './resumeStream';
  * unknownOrderError({ order: 'o-1', intentions: ['i-1'], at: '2026-11-28T10:37:09.127Z', reason: 'the worker stopped' });
  *
  * @since 0.2.0
@@ -52,7 +52,11 @@ export const unknownOrderError = (u: UnknownOrder): PlanviewerError =>
  * it already followed in this run (or never, with `watch`).
  *
  * @example
- * import { resumeStream } from 'planviewer-rx';
+ * import type { Jobs } from 'planviewer-rx';
+ * import type { LedgerWorker } from './leaseKeeper';
+ * import { resumeStream } from './resumeStream';
+ * declare const worker: LedgerWorker;
+ * declare const jobs: Jobs;
  * resumeStream(worker, { watch: false, claimEveryMs: 5_000 }, (j) => jobs.job$(j.job, { intention: j.intention }));
  *
  * @since 0.2.0

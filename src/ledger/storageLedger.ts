@@ -38,7 +38,11 @@ export interface StorageLedgerOptions extends JournalLedgerOptions {
  * order is sent. One tab follows the jobs at a time.
  *
  * @example
- * import { createPlanviewer, storageLedger } from 'planviewer-rx';
+ * import type { Either } from 'fp-ts/lib/Either.js';
+ * import { storageLedger, type JobEvent, type Planviewer, type PlanviewerError } from 'planviewer-rx';
+ * declare const pv: Planviewer;
+ * declare const intention: string;
+ * declare const handle: (emission: Either<PlanviewerError, JobEvent>) => void;
  * const ledger = storageLedger(window.localStorage);
  * pv.resume$(ledger).subscribe(handle); // on start: finish what a closed tab left
  * pv.order$([intention], { ledger }).subscribe(handle);

@@ -9,7 +9,9 @@
  * Runs one statement.
  *
  * @example
+ * import pg from 'pg';
  * import type { PgQueryable } from 'planviewer-rx/postgres';
+ * declare const connectionString: string;
  * const q: PgQueryable = new pg.Pool({ connectionString });
  *
  * @category model
@@ -55,7 +57,8 @@ export interface PgPool extends PgQueryable {
  * Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws.
  *
  * @example
- * import { inTransaction } from 'planviewer-rx/postgres';
+ * import { inTransaction, type PgPool } from 'planviewer-rx/postgres';
+ * declare const pool: PgPool;
  * await inTransaction(pool, async (c) => { await c.query('…'); await c.query('…'); });
  *
  * @since 0.2.0

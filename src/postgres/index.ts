@@ -1,6 +1,8 @@
 /**
  * `planviewer-rx/postgres`: the PostgreSQL ledger and order budget, for many workers on one Planviewer
  * account. Bring `pg` (an optional peer dependency). See docs/ledgers-and-workers.md.
+ *
+ * @module planviewer-rx/postgres
  */
 export { postgresLedger, type PostgresLedgerOptions } from './postgresLedger';
 export { postgresBudgetStore } from './postgresBudgetStore';

@@ -13,8 +13,10 @@ const message = (e: unknown): string => (e instanceof Error ? e.message || Strin
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
- * import { postgresBudgetStore } from 'planviewer-rx/postgres';
- * createPlanviewer({ credentials, orderBudget: { perDay: 7, store: postgresBudgetStore(pool) } });
+ * import { postgresBudgetStore, type PgPool } from 'planviewer-rx/postgres';
+ * declare const key: string, secret: string;
+ * declare const pool: PgPool;
+ * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7, store: postgresBudgetStore(pool) } });
  *
  * @since 0.2.0
  * @category constructors

@@ -36,7 +36,11 @@ const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : Strin
  *
  * @example
  * import pg from 'pg';
+ * import type { Either } from 'fp-ts/lib/Either.js';
+ * import type { JobEvent, Planviewer, PlanviewerError } from 'planviewer-rx';
  * import { migratePostgres, postgresLedger } from 'planviewer-rx/postgres';
+ * declare const pv: Planviewer;
+ * declare const handle: (emission: Either<PlanviewerError, JobEvent>) => void;
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
  * pool.on('error', () => undefined); // a dropped idle connection must not end the process
  * await migratePostgres(pool);

@@ -9,8 +9,9 @@ import { ledgerText, parseLedgerText, type LedgerEntry } from '../LedgerEntry';
  * The ledger's file name inside a folder, as the CLI has always named it.
  *
  * @example
+ * import * as path from 'node:path';
  * import { LEDGER_FILE } from 'planviewer-rx/file-ledger';
- * path.join(outDir, LEDGER_FILE); // '/home/me/out/planviewer-ledger.jsonl'
+ * path.join('/home/me/out', LEDGER_FILE); // '/home/me/out/planviewer-ledger.jsonl'
  *
  * @since 0.2.0
  */
@@ -92,8 +93,12 @@ const fsyncFolder = (dir: string): void => {
  * `planviewer-ledger.jsonl` inside) or a path ending in `.jsonl`. One process uses a file at a time.
  *
  * @example
- * import { createPlanviewer } from 'planviewer-rx';
+ * import type { JobEvent, Planviewer, PlanviewerError } from 'planviewer-rx';
+ * import type { Either } from 'fp-ts/lib/Either.js';
  * import { fileLedger } from 'planviewer-rx/file-ledger';
+ * declare const pv: Planviewer;
+ * declare const intention: string;
+ * declare const handle: (emission: Either<PlanviewerError, JobEvent>) => void;
  * const ledger = fileLedger('/srv/planviewer');
  * pv.order$([intention], { ledger }).subscribe(handle);
  * pv.resume$(ledger).subscribe(handle); // after a restart
