@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type pg from 'pg';
 import type { JobLedger } from '../../src/ledger';
 import { migratePostgres, postgresBudgetStore, postgresLedger } from '../../src/postgres';
 import { uuidOf } from '../helpers/fixtures';
-import { poolFor, startPostgres, type PostgresServer } from './helpers/postgresServer';
+import { usePostgresDatabase } from './helpers/postgresServer';
 
 const right = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> => {
   const result = await task();
@@ -13,29 +12,8 @@ const right = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> =
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let server: PostgresServer;
-let pools: pg.Pool[] = [];
-let url: string;
-
-const pool = (): pg.Pool => {
-  const p = poolFor(url);
-  pools.push(p);
-  return p;
-};
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  url = await server.createDatabase();
-  await migratePostgres(pool());
-});
-afterEach(async () => {
-  await Promise.all(pools.map((p) => p.end()));
-  pools = [];
-});
+const db = usePostgresDatabase(migratePostgres);
+const pool = db.pool;
 
 /** Records one placed order of `n` jobs, leased to `worker` for `leaseMs`. */
 const placeJobs = async (ledger: JobLedger, n: number, worker: string, leaseMs: number, from = 1) => {
@@ -119,7 +97,7 @@ describe('postgresLedger', () => {
   it('answers with a typed LedgerFailed, never a rejection, when the database is away', async () => {
     const p = pool();
     const ledger = postgresLedger(p);
-    await server.stop();
+    await db.server().stop();
     try {
       const begun = await ledger.beginOrder({ order: uuidOf(9), intentions: [uuidOf(10)], worker: 'w' })();
       expect(begun).toEqual(
@@ -132,7 +110,7 @@ describe('postgresLedger', () => {
         E.left(expect.objectContaining({ _tag: 'LedgerFailed', operation: 'budget' })),
       );
     } finally {
-      await server.start();
+      await db.server().start();
     }
   });
 });

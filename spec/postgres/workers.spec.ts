@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type pg from 'pg';
 import { asyncScheduler, filter, lastValueFrom, merge, take, toArray, type Observable } from 'rxjs';
 import { createPlanviewer, type Planviewer, type PlanviewerOptions } from '../../src/client/createPlanviewer';
 import type { PlanviewerError } from '../../src/errors/PlanviewerError';
@@ -15,7 +14,7 @@ import {
 } from '../../src/simulator';
 import { spawnScript, waitFor } from '../cli/helpers/cliProcess';
 import { scaledScheduler } from '../helpers/scaledScheduler';
-import { poolFor, startPostgres, type PostgresServer } from './helpers/postgresServer';
+import { usePostgresDatabase } from './helpers/postgresServer';
 
 // The many-workers scenarios of docs/ledgers-and-workers.md, against a real PostgreSQL server and the
 // simulator over loopback HTTP, which counts every request.
@@ -30,33 +29,17 @@ const PRODUCTS = [
   'maatvoering-perceel',
 ];
 
-let server: PostgresServer;
 let sim: Simulator;
 let clock: ScaledClock;
-let url: string;
-let pools: pg.Pool[] = [];
-
-const pool = (): pg.Pool => {
-  const p = poolFor(url);
-  pools.push(p);
-  return p;
-};
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(() => server.close());
+const db = usePostgresDatabase(migratePostgres);
+const pool = db.pool;
 
 beforeEach(async () => {
-  url = await server.createDatabase();
-  await migratePostgres(pool());
   clock = scaledClock(SPEED);
   sim = await startSimulator({ clock, seed: 11 });
 });
 afterEach(async () => {
   await sim.close();
-  await Promise.all(pools.map((p) => p.end()));
-  pools = [];
 });
 
 const intentionsFor = (n: number): string[] => {
@@ -97,7 +80,7 @@ it('worker A is SIGKILLed right after its answer is recorded; worker B resumes e
   const intentions = intentionsFor(3);
   const a = spawnScript('spec/postgres/helpers/orderingWorker.ts', [], {
     SIM_URL: sim.url,
-    PG_URL: url,
+    PG_URL: db.url(),
     INTENTIONS: intentions.join(','),
     LEASE_MS: '1500',
   });
@@ -205,7 +188,7 @@ it('the database goes away mid-run: no unrecorded order is sent, running jobs pa
   })();
   expect(jobs).toHaveLength(2);
 
-  await server.stop();
+  await db.server().stop();
   let restarted = false;
   try {
     // An order while the database is away: one LedgerFailed Left naming it, and no POST.
@@ -226,7 +209,7 @@ it('the database goes away mid-run: no unrecorded order is sent, running jobs pa
     }
     expect(sim.requests.count({ route: 'jobs/retrieve', status: 200 })).toBe(0);
 
-    await server.start();
+    await db.server().start();
     restarted = true;
     manual.set(Math.max(...sim.jobs.list().map((j) => j.finishedAt)) + 1);
     const b = worker({ worker: 'b', leaseMs: 1_500, ...realTime });
@@ -240,6 +223,6 @@ it('the database goes away mid-run: no unrecorded order is sent, running jobs pa
     expect(sim.requests.count('jobs/order')).toBe(1);
     for (const job of jobs) expect(downloadsOf(job)).toBe(1);
   } finally {
-    if (!restarted) await server.start();
+    if (!restarted) await db.server().start();
   }
 }, 60_000);

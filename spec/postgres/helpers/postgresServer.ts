@@ -93,3 +93,53 @@ export const poolFor = (connectionString: string, max = 4): pg.Pool => {
   pool.on('error', () => undefined);
   return pool;
 };
+
+/** What {@link usePostgresDatabase} gives each test. */
+export interface PostgresDatabaseFixture {
+  /** The spec file's server (to stop and start it in the outage scenarios). */
+  readonly server: () => PostgresServer;
+  /** The connection string of this test's migrated database. */
+  readonly url: () => string;
+  /** A new pool on this test's database, ended after the test. */
+  readonly pool: () => pg.Pool;
+}
+
+/**
+ * One server per spec file and a fresh, migrated database per test, with every pool ended afterwards.
+ * Registers its own Jest hooks: call it at the top level of a spec file.
+ */
+export const usePostgresDatabase = (
+  migrate: (pool: pg.Pool) => Promise<unknown>,
+): PostgresDatabaseFixture => {
+  let server: PostgresServer | undefined;
+  let url: string | undefined;
+  let pools: pg.Pool[] = [];
+  const fixture: PostgresDatabaseFixture = {
+    server: () => {
+      if (server === undefined) throw new Error('the PostgreSQL server has not started');
+      return server;
+    },
+    url: () => {
+      if (url === undefined) throw new Error('no database outside a test');
+      return url;
+    },
+    pool: () => {
+      const p = poolFor(fixture.url());
+      pools.push(p);
+      return p;
+    },
+  };
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 120_000);
+  afterAll(() => server?.close());
+  beforeEach(async () => {
+    url = await fixture.server().createDatabase();
+    await migrate(fixture.pool());
+  });
+  afterEach(async () => {
+    await Promise.all(pools.map((p) => p.end()));
+    pools = [];
+  });
+  return fixture;
+};
