@@ -1,4 +1,6 @@
 import type { DownloadRecord } from './download';
+import type { CurvePoint } from './oracle';
+import type { RobustnessRow } from './robustness';
 import type { MachineInfo } from './machine';
 import type { PollingRecord } from './runPolling';
 import type { ScaleRecord } from './scale';
@@ -21,6 +23,10 @@ export interface BenchResults {
     readonly machine: MachineInfo;
   };
   readonly polling: readonly PollingRecord[];
+  /** Per N, the oracle's lower bound over the same jobs (see bench/oracle.ts). */
+  readonly oracle?: readonly { readonly n: number; readonly curve: readonly CurvePoint[] }[];
+  /** The targets on other seeds and step models, fewer repetitions (see bench/robustness.ts). */
+  readonly robustness?: readonly RobustnessRow[];
   readonly scale?: ScaleRecord;
   readonly download?: DownloadRecord;
   readonly targets: readonly TargetResult[];

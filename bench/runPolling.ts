@@ -4,7 +4,7 @@ import { collectGarbage, heapUsed, runningMax, spread, type Spread } from './mea
 import { seededRandom, seedMathRandom } from './random';
 import type { Strategy } from './strategies/Strategy';
 import { installVirtualTime } from './virtualTime';
-import { WORKLOAD_SEED, workloadIntentions, workloadOrders } from './workload';
+import { WORKLOAD_SEED, WORKLOADS, workloadIntentions, workloadOrders, type Workload } from './workload';
 
 /** The bench account: cap 10⁹, so no strategy ever meets the daily cap. */
 export const BENCH_KEY = 'bench';
@@ -61,6 +61,8 @@ export interface PollingRun {
   readonly delaysMs: readonly number[];
   /** Σ over jobs of (noticed − order time). */
   readonly jobLifeMs: number;
+  /** Each job's finish, ms after the orders (for the oracle). */
+  readonly finishesMs: readonly number[];
 }
 
 /** Extra hooks for a run (the scale run uses them). */
@@ -75,6 +77,8 @@ export interface RunHooks {
   readonly maxLogEntries?: number;
   /** Seed of the jitter; the same for every strategy. @default 1 */
   readonly jitterSeed?: number;
+  /** The step model. @default WORKLOADS.catalogue */
+  readonly workload?: Workload;
 }
 
 /**
@@ -116,14 +120,16 @@ export const runPolling = async (
   const restoreRandom = seedMathRandom(hooks.jitterSeed ?? 1);
   const time = installVirtualTime(DEFAULT_CLOCK_START);
   // Bounded log: counts stay exact, and a 10,000-job run does not keep every entry alive.
+  const workload = hooks.workload ?? WORKLOADS.catalogue;
   const sim = await startSimulator({
     clock: time.clock,
     seed: workloadSeed,
+    products: workload.products,
     ...(hooks.maxLogEntries === undefined ? {} : { maxLogEntries: hooks.maxLogEntries }),
   });
   try {
     const net = countingFetch();
-    const orders = workloadOrders(workloadIntentions(sim, n, workloadSeed));
+    const orders = workloadOrders(workloadIntentions(sim, n, workloadSeed, workload.mix));
     const noticedAt = new Map<string, number>();
     const start = time.now();
     // A holder, because the strategy settles it from a callback the compiler cannot follow.
@@ -194,7 +200,12 @@ export const runPolling = async (
       workloadFingerprint: jobs.reduce((sum, j) => sum + (j.finishedAt - j.createdAt), 0),
       late: lateJobs(sim, noticedAt, hooks.maxLogEntries === undefined),
     };
-    return { record, delaysMs: delays, jobLifeMs: lifeMs };
+    return {
+      record,
+      delaysMs: delays,
+      jobLifeMs: lifeMs,
+      finishesMs: jobs.map((j) => j.finishedAt - start),
+    };
   } finally {
     await sim.close();
     time.uninstall();
@@ -214,10 +225,18 @@ export const runRepeated = async (
   strategy: Strategy,
   n: number,
   repetitions: number,
-): Promise<PollingRecord> => {
+  options: { readonly seed?: number; readonly workload?: Workload } = {},
+): Promise<PollingRecord & { readonly finishesMs: readonly (readonly number[])[] }> => {
   const runs: PollingRun[] = [];
+  const seed = options.seed ?? WORKLOAD_SEED;
   for (let rep = 0; rep < repetitions; rep++)
-    runs.push(await runPolling(strategy, n, { workloadSeed: WORKLOAD_SEED + rep, jitterSeed: 1 + rep }));
+    runs.push(
+      await runPolling(strategy, n, {
+        workloadSeed: seed + rep,
+        jitterSeed: 1 + rep,
+        ...(options.workload === undefined ? {} : { workload: options.workload }),
+      }),
+    );
   const sum = (f: (r: PollingRecord) => number): number => runs.reduce((t, r) => t + f(r.record), 0);
   const max = (f: (r: PollingRecord) => number): number => Math.max(...runs.map((r) => f(r.record)));
   const statusRequests = sum((r) => r.statusRequests);
@@ -243,5 +262,6 @@ export const runRepeated = async (
         ? null
         : sum((r) => r.late.lastSeenWithoutProgress ?? 0),
     },
+    finishesMs: runs.map((r) => r.finishesMs),
   };
 };

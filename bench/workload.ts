@@ -1,4 +1,4 @@
-import { sampleAddress, type Simulator } from '../src/simulator';
+import { defaultProducts, sampleAddress, type ProductSpec, type Simulator } from '../src/simulator';
 import { seededRandom } from './random';
 
 /**
@@ -34,16 +34,21 @@ export const MAX_ORDER_SIZE = 10;
  * @example
  * const intentions = workloadIntentions(sim, 100);
  */
-export const workloadIntentions = (sim: Simulator, n: number, seed: number = WORKLOAD_SEED): string[] => {
-  const slugs = PRODUCT_MIX.map((p) => p.slug);
+export const workloadIntentions = (
+  sim: Simulator,
+  n: number,
+  seed: number = WORKLOAD_SEED,
+  mix: readonly { readonly slug: string; readonly weight: number }[] = PRODUCT_MIX,
+): string[] => {
+  const slugs = mix.map((p) => p.slug);
   const bySlug = new Map(
     sim.catalogue.intentionsAt(sampleAddress.uuid, slugs).map((i) => [i.product, i.uuid]),
   );
-  const total = PRODUCT_MIX.reduce((sum, p) => sum + p.weight, 0);
+  const total = mix.reduce((sum, p) => sum + p.weight, 0);
   const random = seededRandom(seed);
   return Array.from({ length: n }, () => {
     let r = random() * total;
-    const pick = PRODUCT_MIX.find((p) => (r -= p.weight) < 0) ?? PRODUCT_MIX[0]!;
+    const pick = mix.find((p) => (r -= p.weight) < 0) ?? mix[0]!;
     const uuid = bySlug.get(pick.slug);
     if (uuid === undefined) throw new Error(`no intention for ${pick.slug} at the sample address`);
     return uuid;
@@ -71,4 +76,72 @@ export const workloadOrders = (intentions: readonly string[]): string[][] => {
   }
   if (current.length > 0) orders.push(current);
   return orders;
+};
+
+/** The step models a run can use (`--workload`); the last two are those of docs/polling.md. */
+export type WorkloadName = 'catalogue' | 'independent' | 'paced';
+
+/** A step model: the simulator's products and the mix drawn from them. */
+export interface Workload {
+  readonly name: WorkloadName;
+  readonly description: string;
+  readonly products: readonly ProductSpec[];
+  readonly mix: readonly { readonly slug: string; readonly weight: number }[];
+}
+
+/** Bench-only products, orderable anywhere. */
+const benchProduct = (
+  slug: string,
+  steps: readonly [number, number],
+  stepMs: readonly [number, number],
+): ProductSpec => ({
+  slug,
+  name: slug,
+  steps,
+  stepMs,
+});
+
+/** 2–10 steps, each drawn anew from 0.5–12 s: nothing about one step predicts the next. */
+const INDEPENDENT = benchProduct('bench-independent', [2, 10], [500, 12_000]);
+
+/**
+ * 2–10 steps around a per-job pace: a job's steps lie between its own minimum (0.5–8 s) and up to 4× that
+ * (capped at 12 s). The simulator draws a job's steps from its product's range, so each pace is a product:
+ * 5 minimum paces × 3 spreads, drawn with equal weight.
+ */
+const PACED: readonly ProductSpec[] = [500, 1_000, 2_000, 4_000, 8_000].flatMap((min) =>
+  [1.2, 2, 4].map((spread) =>
+    benchProduct(
+      `bench-paced-${min}-${spread * 10}`,
+      [2, 10],
+      [min, Math.min(12_000, Math.round(min * spread))],
+    ),
+  ),
+);
+
+/**
+ * The workloads by name.
+ *
+ * @example
+ * WORKLOADS.independent.products; // the one bench-independent product
+ */
+export const WORKLOADS: Readonly<Record<WorkloadName, Workload>> = {
+  catalogue: {
+    name: 'catalogue',
+    description: 'the simulator catalogue in the product mix above (per-product step counts and ranges)',
+    products: defaultProducts,
+    mix: PRODUCT_MIX,
+  },
+  independent: {
+    name: 'independent',
+    description: '2–10 steps, each drawn anew from 0.5–12 s',
+    products: [...defaultProducts, INDEPENDENT],
+    mix: [{ slug: INDEPENDENT.slug, weight: 1 }],
+  },
+  paced: {
+    name: 'paced',
+    description: '2–10 steps around a per-job pace (minimum 0.5–8 s, up to 4× spread, at most 12 s)',
+    products: [...defaultProducts, ...PACED],
+    mix: PACED.map((p) => ({ slug: p.slug, weight: 1 })),
+  },
 };

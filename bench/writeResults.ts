@@ -6,10 +6,15 @@ import { benchmarksMarkdown } from './report';
 
 const REPO = path.join(__dirname, '..');
 
+/** The chart's file name, next to benchmarks.md (which embeds it by this relative name). */
+export const CHART_FILE = 'benchmarks-polling.svg';
+
 /** Where a run's files go. */
 export interface OutputPaths {
   readonly results: string;
   readonly markdown: string;
+  /** The chart, beside the markdown that embeds it. */
+  readonly chart: string;
 }
 
 /**
@@ -23,8 +28,13 @@ export const outputPaths = (out: string | undefined): OutputPaths =>
     ? {
         results: path.join(REPO, 'bench', 'results.json'),
         markdown: path.join(REPO, 'docs', 'benchmarks.md'),
+        chart: path.join(REPO, 'docs', CHART_FILE),
       }
-    : { results: path.join(out, 'results.json'), markdown: path.join(out, 'benchmarks.md') };
+    : {
+        results: path.join(out, 'results.json'),
+        markdown: path.join(out, 'benchmarks.md'),
+        chart: path.join(out, CHART_FILE),
+      };
 
 /**
  * Writes both files. The markdown goes through prettier with the repository's config, so the generated

@@ -15,6 +15,7 @@ const ourPoller = (
   label: string,
   statusBatchSize: number | undefined,
   polling?: PollingOptions,
+  requestBudget?: number,
 ): Strategy => ({
   id,
   label,
@@ -27,6 +28,7 @@ const ourPoller = (
         random: ctx.random,
         ...(statusBatchSize === undefined ? {} : { statusBatchSize }),
         ...(polling === undefined ? {} : { polling }),
+        ...(requestBudget === undefined ? {} : { requestBudget }),
       });
       let placed = 0;
       let open = ctx.orders.length;
@@ -81,16 +83,14 @@ export const adaptiveBatched: Strategy = ourPoller('a', 'planviewer-rx (adaptive
 export const adaptiveUnbatched: Strategy = ourPoller('b', 'planviewer-rx, batching off', 1);
 
 /**
- * (a1) not one of the compared strategies: (a) with `precisionMs: 1000` instead of the default 1700, the
- * one documented knob between requests and detection delay, set to what a 1 s poller promises. Shows what
- * matching the fixed 1 s loop's delay would cost, rather than arguing it.
+ * Not compared with anything: (a) across settings from frugal to eager, for the chart's trade-off curve.
+ * Each scales `precisionMs` (a job's spacing alone) and `requestBudget` (extra rounds a second) together.
  *
  * @example
- * await adaptiveBatchedPrecise.run(context);
+ * for (const strategy of SWEEP) await runRepeated(strategy, 10, 3);
  */
-export const adaptiveBatchedPrecise: Strategy = ourPoller(
-  'a1',
-  'planviewer-rx, precisionMs 1000 (knob, not compared)',
-  undefined,
-  { precisionMs: 1_000 },
-);
+export const SWEEP: readonly Strategy[] = [
+  ourPoller('s1', 'planviewer-rx, precisionMs 5000, requestBudget 1', undefined, { precisionMs: 5_000 }, 1),
+  ourPoller('s2', 'planviewer-rx, precisionMs 3000, requestBudget 2', undefined, { precisionMs: 3_000 }, 2),
+  ourPoller('s3', 'planviewer-rx, precisionMs 1000, requestBudget 8', undefined, { precisionMs: 1_000 }, 8),
+];

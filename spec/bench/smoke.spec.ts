@@ -41,7 +41,7 @@ describe('bench --smoke', () => {
   it('measures every strategy at every smoke size, with sane values', () => {
     expect(results.meta.smoke).toBe(true);
     const strategies = [...new Set(results.polling.map((r) => r.strategy))].sort();
-    expect(strategies).toEqual(['a', 'a1', 'b', 'c', 'd', 'e']);
+    expect(strategies).toEqual(['a', 'b', 'c', 'd', 'e', 's1', 's2', 's3']);
     for (const r of results.polling) {
       expect(r.n).toBeLessThanOrEqual(10);
       expect(r.statusRequests).toBeGreaterThan(0);
@@ -72,8 +72,13 @@ describe('bench --smoke', () => {
     expect(results.scale?.heapPerJobBytes).toEqual(expect.any(Number));
     expect(results.download?.ours.medianMBps).toBeGreaterThan(0);
     expect(results.download?.raw.medianMBps).toBeGreaterThan(0);
-    expect(results.targets).toHaveLength(4);
+    expect(results.targets).toHaveLength(6);
+    expect(results.oracle?.map((o) => o.n)).toEqual([1, 10]);
     expect(markdown).toContain('# Benchmarks');
+    expect(markdown).toContain('](benchmarks-polling.svg)');
+    const chart = readFileSync(path.join(out, 'benchmarks-polling.svg'), 'utf8');
+    expect(chart.startsWith('<svg')).toBe(true);
+    expect(chart).toContain('oracle');
     expect(markdown).toContain('smoke run');
   });
 

@@ -54,7 +54,7 @@ describe('createPlanviewer: options', () => {
       maxUrlLength: 8000,
       maxJsonBodyBytes: 10_000_000,
       maxConcurrentRequests: 8,
-      statusBatchSize: 100,
+      statusBatchSize: 150,
     });
   });
 

@@ -103,7 +103,7 @@ describe('job$', () => {
         },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.order$(['i1', 'i2']).pipe(withoutEta())).toBeObservable('(oO) 26ms (peP) 15ms (qr|)', {
+      m.expect(jobs.order$(['i1', 'i2']).pipe(withoutEta())).toBeObservable('(oO) 26ms (peP) 5ms (qr|)', {
         o: ordered('i1'),
         O: ordered('i2'),
         p: progress(jobOf('i1'), 'error', 1, 1),

@@ -1,8 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { of, type SchedulerLike } from 'rxjs';
+import { delay, of, type SchedulerLike } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobUuid } from '../../src/codecs';
-import { jobNotFound, rateLimited, serverError, unauthorized, type PlanviewerError } from '../../src/errors';
+import {
+  jobNotFound,
+  rateLimited,
+  serverError,
+  timeout,
+  unauthorized,
+  type PlanviewerError,
+} from '../../src/errors';
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
 import { fakePort, stalled, steps, jobOf } from './fakePort';
@@ -20,17 +27,35 @@ const fast: JobsOptions['polling'] = {
   coalesceWindowMs: 0,
 };
 
-/** Wraps a scheduler to count the actions scheduled through it (timers). */
-const countingScheduler = (inner: SchedulerLike): { scheduler: SchedulerLike; scheduled: () => number } => {
+/** Wraps a scheduler to count the actions scheduled through it (timers), and how many were pending at once. */
+const countingScheduler = (
+  inner: SchedulerLike,
+): { scheduler: SchedulerLike; scheduled: () => number; alivePeak: () => number } => {
   let scheduled = 0;
+  let alive = 0;
+  let peak = 0;
   const scheduler: SchedulerLike = {
     now: () => inner.now(),
-    schedule: ((...args: Parameters<SchedulerLike['schedule']>) => {
+    schedule: ((work: () => void, delay?: number) => {
       scheduled++;
-      return inner.schedule(...args);
+      alive++;
+      peak = Math.max(peak, alive);
+      let pending = true;
+      const settle = (): void => {
+        if (pending) {
+          pending = false;
+          alive--;
+        }
+      };
+      const action = inner.schedule(() => {
+        settle();
+        work();
+      }, delay);
+      action.add(settle);
+      return action;
     }) as SchedulerLike['schedule'],
   };
-  return { scheduler, scheduled: () => scheduled };
+  return { scheduler, scheduled: () => scheduled, alivePeak: () => peak };
 };
 
 describe('statusPoller (through order$ and job$)', () => {
@@ -102,7 +127,8 @@ describe('statusPoller (through order$ and job$)', () => {
         m.scheduler.schedule(() => jobs.job$(jobOf('i2')).subscribe(), 1_000);
         m.flush();
         // 429 at 2 850 with Retry-After 10 s: both jobs wait until 12 850 (job-i2, due at 3 850, too).
-        expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([2_850, 12_850, 14_465, 16_080]);
+        // Then 3 polls in 2 requests: job-i1 is planned with precisionMs / 1.5.
+        expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([2_850, 12_850, 13_658, 14_627]);
         expect(fake.statuses[1]?.uuids).toEqual([jobOf('i1'), jobOf('i2')]);
       }),
     );
@@ -156,14 +182,18 @@ describe('statusPoller (through order$ and job$)', () => {
   );
 
   it(
-    '1,000 jobs: one request per 100 jobs per tick, and no more timers than for 10 jobs',
+    '1,000 jobs: one request per statusBatchSize jobs per tick, and one timer at a time, as for 10 jobs',
     marbles((m) => {
       const run = (count: number) => {
         const intentions = Array.from({ length: count }, (_, i) => `i${i}`);
         const timelines = Object.fromEntries(intentions.map((i) => [jobOf(i), stalled(jobOf(i), 1, 5)]));
         const counting = countingScheduler(m.scheduler);
         const fake = fakePort({ scheduler: m.scheduler, jobs: timelines, orderedAt: m.scheduler.now() });
-        const jobs = createJobs(fake.port, { scheduler: counting.scheduler, random: () => 0.5 });
+        const jobs = createJobs(fake.port, {
+          scheduler: counting.scheduler,
+          random: () => 0.5,
+          statusBatchSize: 100,
+        });
         const subscription = jobs.order$(intentions).subscribe();
         return { fake, counting, subscription, jobs };
       };
@@ -174,14 +204,45 @@ describe('statusPoller (through order$ and job$)', () => {
         large.subscription.unsubscribe();
       }, 120_000);
       m.flush();
-      const ticks = (s: { at: number }[]) => [...new Set(s.map((x) => x.at))];
-      expect(ticks(large.fake.statuses)).toEqual(ticks(small.fake.statuses));
-      expect(large.fake.statuses.filter((s) => s.at === 2_850).map((s) => s.uuids.length)).toEqual(
-        Array(10).fill(100),
-      );
-      expect(large.fake.statuses).toHaveLength(10 * small.fake.statuses.length);
-      expect(large.counting.scheduled()).toBe(small.counting.scheduled());
+      const perTick = (s: { at: number; uuids: readonly string[] }[]) =>
+        [...new Set(s.map((x) => x.at))].map((at) => s.filter((x) => x.at === at).map((x) => x.uuids.length));
+      expect(perTick(large.fake.statuses)[0]).toEqual(Array(10).fill(100));
+      expect(perTick(small.fake.statuses)[0]).toEqual([10]);
+      // Every tick carries every job, in as few requests as the batch size allows.
+      for (const tick of perTick(large.fake.statuses)) expect(tick).toEqual(Array(10).fill(100));
+      expect(large.counting.alivePeak()).toBe(1);
+      expect(small.counting.alivePeak()).toBe(1);
       expect(large.jobs.followedJobs()).toBe(0);
+    }),
+  );
+
+  it(
+    'a deadline that passes while the job request is in flight ends that follower alone, once',
+    marbles((m) => {
+      const a = jobOf('a');
+      const fake = fakePort({
+        scheduler: m.scheduler,
+        jobs: { [a]: stalled(a, 1, 3) },
+        // The first status answer takes 50 ms: the short deadline (40) passes while it is in flight.
+        statusOverride: (call, uuids) =>
+          call === 0
+            ? of(
+                E.right(
+                  uuids.map((uuid) => ({ uuid, status: 'in_progress', progress: { current: 1, total: 3 } })),
+                ),
+              ).pipe(delay(50, m.scheduler))
+            : undefined,
+      });
+      const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+      m.expect(jobs.job$(a, { deadlineMs: 40 }).pipe(withoutEta())).toBeObservable('40ms (t|)', {
+        t: left({ ...timeout(40, undefined, 'unknown'), job: a }),
+      });
+      m.expect(jobs.job$(a, { deadlineMs: 200 }).pipe(withoutEta()), '^ 150ms !').toBeObservable('80ms p', {
+        p: progress(a, 'in_progress', 1, 3),
+      });
+      m.flush();
+      expect(fake.statuses[0]?.at).toBe(30);
+      expect(fake.statuses.length).toBeLessThan(10);
     }),
   );
 

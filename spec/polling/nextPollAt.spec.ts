@@ -74,7 +74,7 @@ describe('nextPollAt', () => {
   it.each<[string, PollState, Partial<PollingPolicy>, () => number, number]>([
     ['no jitter: last poll + planned delay', fresh, {}, noJitter, 3_000],
     ['jitter only shortens: random 0.5 takes 5% off', fresh, {}, () => 0.5, 2_850],
-    ['jitter never goes below minDelayMs', fresh, { initialDelayMs: 500 }, () => 0.99, 500],
+    ['jitter never goes below minDelayMs', fresh, { initialDelayMs: 500, minDelayMs: 480 }, () => 0.99, 480],
     ['clamped to maxDelayMs', fold(fresh, [3_000, running(2, 10)]), { maxDelayMs: 5_000 }, noJitter, 8_000],
     ['clamped to minDelayMs', fresh, { initialDelayMs: 10, minDelayMs: 400 }, noJitter, 400],
     ['Retry-After wins over the plan', observeRetryAfter(fresh, 30_000), {}, noJitter, 30_000],

@@ -45,8 +45,18 @@ export interface JobsOptions {
   readonly random?: () => number;
   /** The polling policy of every job (streams may override it). @default defaultPollingPolicy */
   readonly polling?: PollingOptions;
-  /** Most jobs in one status request; more due jobs are split over several requests. @default 100 */
+  /**
+   * Most jobs in one status request; more due jobs are split over several requests. 150 uuids keep the
+   * URL near 7.4 KB, under the 8 KB many servers and proxies accept. @default 150
+   */
   readonly statusBatchSize?: number;
+  /**
+   * Most extra status requests per second the client sends to watch the jobs whose finish is likely now,
+   * on top of each job's own plan (at most 4 rounds a second, a round being one request per
+   * `statusBatchSize` such jobs). Only a client following many jobs at once sends them. See
+   * docs/polling.md. @default 8
+   */
+  readonly requestBudget?: number;
   /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */
   readonly retry?: Partial<RetryOptions>;
   /** Default answer to "waiting for user" for every stream (a stream's own option wins). */
@@ -152,7 +162,7 @@ export interface ResumeOptions extends JobStreamOptions {
  *
  * @example
  * import { normalizeJobsOptions } from './JobsOptions';
- * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 100, … })
+ * const options = normalizeJobsOptions({}); // Right({ scheduler: asyncScheduler, statusBatchSize: 150, requestBudget: 8, … })
  *
  * @category model
  */
@@ -161,6 +171,7 @@ export interface NormalizedJobsOptions {
   readonly random: () => number;
   readonly polling: PollingPolicy;
   readonly statusBatchSize: number;
+  readonly requestBudget: number;
   readonly retry: RetryOptions;
   readonly onWaitingForUser?: ChooseLocation;
   readonly orderBudget?: OrderBudget;
@@ -208,10 +219,18 @@ const isFunction = (f: unknown): boolean => typeof f === 'function';
 export const normalizeJobsOptions = (
   options: JobsOptions = {},
 ): E.Either<InvalidInput, NormalizedJobsOptions> => {
-  const batch = options.statusBatchSize ?? 100;
+  const batch = options.statusBatchSize ?? 150;
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
     return E.left(
       invalidInput('statusBatchSize', `expected a whole number from 1 to 10000, got ${String(batch)}`),
+    );
+  const requestBudget = options.requestBudget ?? 8;
+  if (typeof requestBudget !== 'number' || !(requestBudget >= 0.01 && requestBudget <= 1_000))
+    return E.left(
+      invalidInput(
+        'requestBudget',
+        `expected requests per second from 0.01 to 1000, got ${String(requestBudget)}`,
+      ),
     );
   if (options.random !== undefined && !isFunction(options.random))
     return E.left(invalidInput('random', 'expected a function returning a number in [0, 1)'));
@@ -247,6 +266,7 @@ export const normalizeJobsOptions = (
           random: options.random ?? Math.random,
           polling,
           statusBatchSize: batch,
+          requestBudget,
           retry,
           ...(options.onWaitingForUser === undefined ? {} : { onWaitingForUser: options.onWaitingForUser }),
           ...(orderBudget === undefined ? {} : { orderBudget: orderBudget.right }),

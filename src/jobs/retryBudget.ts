@@ -1,5 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { invalidInput, type InvalidInput, type PlanviewerError } from '../errors/PlanviewerError';
+import {
+  invalidInput,
+  isRetryable,
+  type InvalidInput,
+  type PlanviewerError,
+} from '../errors/PlanviewerError';
 
 // -------------------------------------------------------------------------------------
 // model
@@ -205,4 +210,52 @@ export const retryDelay = (
   const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * options.factor ** (attempt - 1));
   const jittered = exponential * (0.5 + 0.5 * random());
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
+};
+
+// -------------------------------------------------------------------------------------
+// decisions
+// -------------------------------------------------------------------------------------
+
+/**
+ * Whether a failed idempotent call is tried again, and when.
+ *
+ * @example
+ * import type { RetryDecision } from 'planviewer-rx';
+ * const later: RetryDecision = { _tag: 'Retry', delayMs: 1_000, budget: { tokens: 19, capacity: 20, refundPerSuccess: 0.2 } };
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export type RetryDecision =
+  | { readonly _tag: 'Retry'; readonly delayMs: number; readonly budget: RetryBudget }
+  | { readonly _tag: 'GiveUp' };
+
+/**
+ * The one retry decision of the client, for status batches, downloads and kik waiting alike: a transient
+ * error (`isRetryable`) is retried while attempts remain (`attempt` counts this failure: 1 for the first)
+ * and the shared bucket has a token, after {@link retryDelay} (never sooner than `Retry-After`). Anything
+ * else gives up: the caller passes the error on.
+ *
+ * @example
+ * import { decideRetry, defaultRetryOptions, fullRetryBudget, unauthorized } from 'planviewer-rx';
+ * decideRetry(unauthorized(request), 1, defaultRetryOptions, fullRetryBudget(defaultRetryOptions), Math.random); // GiveUp
+ *
+ * @since 0.2.0
+ * @category decisions
+ */
+export const decideRetry = (
+  error: PlanviewerError,
+  attempt: number,
+  options: RetryOptions,
+  budget: RetryBudget,
+  random: () => number,
+): RetryDecision => {
+  if (!isRetryable(error) || attempt >= options.maxAttempts) return { _tag: 'GiveUp' };
+  const token = takeRetry(budget);
+  if (E.isLeft(token)) return { _tag: 'GiveUp' };
+  return {
+    _tag: 'Retry',
+    delayMs: retryDelay(attempt, options, random, retryAfterOf(error)),
+    budget: token.right,
+  };
 };

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { defer, mergeMap, of, timer, type Observable, type SchedulerLike } from 'rxjs';
-import { isRetryable, type PlanviewerError } from '../errors/PlanviewerError';
+import type { PlanviewerError } from '../errors/PlanviewerError';
 import type { StatusPollerConfig } from './statusPoller';
-import { refundRetry, retryAfterOf, retryDelay, takeRetry, type RetryOptions } from './retryBudget';
+import { decideRetry, refundRetry, type RetryOptions } from './retryBudget';
 
 /**
  * What a retried call needs: time, jitter, the options and the client's shared bucket.
@@ -62,12 +62,16 @@ export const retryTransient = <A>(
             refunded = true;
             return of(result);
           }
-          if (!isRetryable(result.left) || failures + 1 >= context.retry.maxAttempts) return of(result);
-          const token = takeRetry(budget.get());
-          if (E.isLeft(token)) return of(result);
-          budget.set(token.right);
-          const delay = retryDelay(failures + 1, context.retry, context.random, retryAfterOf(result.left));
-          return timer(delay, context.scheduler).pipe(mergeMap(() => attempt(failures + 1)));
+          const decision = decideRetry(
+            result.left,
+            failures + 1,
+            context.retry,
+            budget.get(),
+            context.random,
+          );
+          if (decision._tag === 'GiveUp') return of(result);
+          budget.set(decision.budget);
+          return timer(decision.delayMs, context.scheduler).pipe(mergeMap(() => attempt(failures + 1)));
         }),
       );
     });

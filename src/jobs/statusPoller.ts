@@ -1,27 +1,35 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { Observable, take, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
 import { isUnreadableJobStatus, type JobStatus, type JobStatusEntry, type JobUuid } from '../codecs';
-import { isRetryable, jobNotFound, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
+import { jobNotFound, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import {
   eta,
+  finishWindow,
   isTerminalStatus,
   nextPollAt,
+  nextWakeAt,
   observeMiss,
   observeRetryAfter,
   observeStatus,
+  planTick,
+  plannerConfig,
+  plannerPaused,
   pollSoon,
+  sharedPrecision,
+  startPlanner,
   startPolling,
+  type FinishWindow,
   type JobObservation,
+  type PlannedJob,
   type PollingPolicy,
   type PollState,
 } from '../polling';
 import type { PlanviewerPort } from './PlanviewerPort';
 import {
+  decideRetry,
   fullRetryBudget,
   refundRetry,
   retryAfterOf,
-  retryDelay,
-  takeRetry,
   type RetryBudget,
   type RetryOptions,
 } from './retryBudget';
@@ -107,8 +115,8 @@ export interface StatusPoller {
  * import type { StatusPollerConfig } from './statusPoller';
  * declare const budget: { get: () => RetryBudget; set: (b: RetryBudget) => void };
  * const config: StatusPollerConfig = {
- *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,
- *   retry: defaultRetryOptions, budget,
+ *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 150,
+ *   requestBudget: 8, retry: defaultRetryOptions, budget,
  * };
  *
  * @category model
@@ -116,9 +124,11 @@ export interface StatusPoller {
 export interface StatusPollerConfig {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
-  /** The client's policy: its `coalesceWindowMs` applies to every request. */
+  /** The client's policy: its `coalesceWindowMs` and `minDelayMs` apply to every request. */
   readonly polling: PollingPolicy;
   readonly statusBatchSize: number;
+  /** Most extra, precision-only status requests per second (see `planTick`). */
+  readonly requestBudget: number;
   readonly retry: RetryOptions;
   /** The client-wide retry bucket, shared with downloads. */
   readonly budget: { get: () => RetryBudget; set: (b: RetryBudget) => void };
@@ -138,11 +148,16 @@ interface Batch {
   readonly sentAt: number;
 }
 
-interface Tracked {
+/** A followed job: what the planner reads (a {@link PlannedJob}) and what the shell keeps about it. */
+interface Tracked extends PlannedJob {
   readonly job: JobUuid;
+  dueAt: number;
+  notBefore: number;
+  window?: FinishWindow;
+  deadlineAt: number;
+  inFlight: boolean;
   state: PollState;
   readonly followers: Set<Follower>;
-  dueAt: number;
   batch?: Batch;
   failures: number;
   lastStatus?: JobStatus;
@@ -155,18 +170,21 @@ const toObservation = (s: JobStatus): JobObservation =>
     ? { status: s.status }
     : { status: s.status, current: s.progress.current, total: s.progress.total };
 
+const updateOf = (status: JobStatus, remaining: number | undefined): PollerUpdate =>
+  remaining === undefined ? { _tag: 'Observed', status } : { _tag: 'Observed', status, eta: remaining };
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
 
 /**
- * Creates the shared status poller of one client.
+ * Creates the shared status poller of one client: the RxJS shell around the pure planner.
  *
  * Why one poller and one timer: a client may follow thousands of jobs; a timer and a request per job
- * would cost the server a request per job per tick and the process a timer per job. Here a single
- * wake-up is scheduled for the earliest due job (or deadline); when it fires, every due job goes out in
- * one `GET /jobs/status` (split only by `statusBatchSize`), and jobs due within the coalescing window
- * ride along while there is room in those requests. Results are matched by uuid, never by position.
+ * would cost the server a request per job per tick and the process a timer per job. What goes out when
+ * is decided by `planTick` (plain data, table-tested); this shell keeps the one wake-up timer, sends the
+ * status requests the planner asks for, folds each answer into the jobs' states (matched by uuid, never
+ * by position) and tells the followers.
  *
  * @example
  * import { toJobUuid } from 'planviewer-rx';
@@ -178,8 +196,8 @@ const toObservation = (s: JobStatus): JobObservation =>
  * declare const port: PlanviewerPort;
  * let budget = fullRetryBudget(defaultRetryOptions);
  * const poller = createStatusPoller(port, {
- *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 100,
- *   retry: defaultRetryOptions, budget: { get: () => budget, set: (b) => (budget = b) },
+ *   scheduler: asyncScheduler, random: Math.random, polling: defaultPollingPolicy, statusBatchSize: 150,
+ *   requestBudget: 8, retry: defaultRetryOptions, budget: { get: () => budget, set: (b) => (budget = b) },
  * });
  * const job = toJobUuid('7e6d5c4b-3a29-4f18-9e07-222222222222')!;
  * poller.follow({ job, policy: defaultPollingPolicy }).subscribe(console.log);
@@ -188,41 +206,37 @@ const toObservation = (s: JobStatus): JobObservation =>
  * @category constructors
  */
 export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerConfig): StatusPoller => {
-  const { scheduler, random, statusBatchSize, retry, budget } = config;
+  const { scheduler, random, retry, budget } = config;
+  const planning = plannerConfig(config.polling, config);
   const tracked = new Map<JobUuid, Tracked>();
+  // planTick reads the jobs twice: a collection, not a one-shot iterator.
+  const jobs: Iterable<Tracked> = { [Symbol.iterator]: () => tracked.values() };
+  let planner = startPlanner();
   let wakeUp: { readonly at: number; readonly action: Subscription } | undefined;
-  let pausedUntil = -Infinity;
   let ticking = false;
 
   const now = (): number => scheduler.now();
 
   const isTracked = (t: Tracked): boolean => tracked.get(t.job) === t;
 
-  const recomputeDue = (t: Tracked): void => {
+  /** The job's own plan, with the precision its sharing of requests affords (see `sharedPrecision`). */
+  const replan = (t: Tracked): void => {
     let due = Infinity;
-    for (const f of t.followers) due = Math.min(due, nextPollAt(t.state, f.policy, random));
+    let deadline = Infinity;
+    let window: FinishWindow | undefined;
+    for (const f of t.followers) {
+      const policy = { ...f.policy, precisionMs: sharedPrecision(planner, f.policy) };
+      due = Math.min(due, nextPollAt(t.state, policy, random));
+      deadline = Math.min(deadline, f.deadlineAt);
+      window ??= finishWindow(t.state, policy);
+    }
     t.dueAt = due;
+    t.deadlineAt = deadline;
+    if (window === undefined) delete t.window;
+    else t.window = window;
   };
 
-  const earliestWakeUp = (): number => {
-    let at = Infinity;
-    for (const t of tracked.values()) {
-      if (t.batch === undefined) at = Math.min(at, Math.max(t.dueAt, pausedUntil));
-      for (const f of t.followers) at = Math.min(at, f.deadlineAt);
-    }
-    return at;
-  };
-
-  /** Keeps exactly one wake-up, at the earliest time anything is due; none when nothing is followed. */
-  const scheduleWakeUp = (): void => {
-    // A port that answers synchronously settles inside the tick; the tick reschedules once at its end.
-    if (ticking) return;
-    const at = earliestWakeUp();
-    if (at === Infinity) {
-      wakeUp?.action.unsubscribe();
-      wakeUp = undefined;
-      return;
-    }
+  const schedule = (at: number): void => {
     if (wakeUp !== undefined && wakeUp.at <= at) return;
     wakeUp?.action.unsubscribe();
     const action = scheduler.schedule(
@@ -234,6 +248,18 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     );
     // A scheduler may run the work synchronously (delay 0 on some schedulers): it then already cleared it.
     if (!action.closed) wakeUp = { at, action };
+  };
+
+  /** Keeps exactly one wake-up, when the planner wants it; none when nothing is followed. */
+  const scheduleWakeUp = (): void => {
+    // A port that answers synchronously settles inside the tick; the tick reschedules once at its end.
+    if (ticking) return;
+    const at = nextWakeAt(jobs, planner, planning, now());
+    if (at === Infinity || (wakeUp !== undefined && wakeUp.at > at)) {
+      wakeUp?.action.unsubscribe();
+      wakeUp = undefined;
+    }
+    if (at !== Infinity) schedule(at);
   };
 
   const untrack = (t: Tracked): void => {
@@ -255,22 +281,22 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     }
   };
 
-  const endFollower = (t: Tracked, f: Follower, error: PlanviewerError): void => {
-    t.followers.delete(f);
+  const expire = (job: JobUuid, at: number): void => {
+    const t = tracked.get(job);
+    if (t === undefined) return;
+    for (const f of [...t.followers])
+      if (f.deadlineAt <= at) {
+        t.followers.delete(f);
+        f.subscriber.next({
+          _tag: 'Ended',
+          error: withJob(timeout(f.deadlineMs, undefined, t.lastStatus?.status ?? 'unknown'), t.job),
+        });
+        f.subscriber.complete();
+      }
     if (t.followers.size === 0) untrack(t);
-    f.subscriber.next({ _tag: 'Ended', error });
-    f.subscriber.complete();
-  };
-
-  const expireDeadlines = (at: number): void => {
-    for (const t of [...tracked.values()])
-      for (const f of [...t.followers])
-        if (f.deadlineAt <= at)
-          endFollower(
-            t,
-            f,
-            withJob(timeout(f.deadlineMs, undefined, t.lastStatus?.status ?? 'unknown'), t.job),
-          );
+    else if (t.batch === undefined) replan(t);
+    // In flight, the plan waits for the answer; the deadline must not stay in the past meanwhile.
+    else t.deadlineAt = Math.min(...[...t.followers].map((f) => f.deadlineAt));
   };
 
   const missesAllowed = (t: Tracked): number => {
@@ -287,12 +313,9 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     t.soon = undefined;
     const terminal = isTerminalStatus(status.status);
     if (terminal) untrack(t);
-    else recomputeDue(t);
+    else replan(t);
     for (const f of [...t.followers]) {
-      const remaining = eta(t.state, f.policy, at);
-      f.subscriber.next(
-        remaining === undefined ? { _tag: 'Observed', status } : { _tag: 'Observed', status, eta: remaining },
-      );
+      f.subscriber.next(updateOf(status, eta(t.state, f.policy, at)));
       if (terminal) f.subscriber.complete();
     }
   };
@@ -301,35 +324,46 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     t.failures = 0;
     t.state = observeMiss(t.state, at);
     if (t.state.misses >= missesAllowed(t)) end(t, jobNotFound(t.job, t.state.misses));
-    else recomputeDue(t);
+    else replan(t);
   };
 
-  const failed = (jobs: readonly Tracked[], error: PlanviewerError, at: number): void => {
-    if (jobs.length === 0) return;
+  const failed = (failing: readonly Tracked[], error: PlanviewerError, at: number): void => {
+    if (failing.length === 0) return;
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) {
       // The server speaks for the whole client: nothing goes out before it allows.
-      pausedUntil = Math.max(pausedUntil, at + retryAfter);
-      for (const t of tracked.values()) t.state = observeRetryAfter(t.state, at + retryAfter);
+      planner = plannerPaused(planner, at + retryAfter);
+      for (const t of tracked.values()) {
+        t.state = observeRetryAfter(t.state, at + retryAfter);
+        if (t.batch === undefined) replan(t);
+      }
     }
-    const retries = isRetryable(error) ? takeRetry(budget.get()) : E.left(budget.get());
-    const attempt = Math.max(...jobs.map((t) => t.failures)) + 1;
-    if (E.isLeft(retries) || attempt >= retry.maxAttempts) {
-      for (const t of jobs) end(t, withJob(error, t.job));
+    const attempt = Math.max(...failing.map((t) => t.failures)) + 1;
+    const decision = decideRetry(error, attempt, retry, budget.get(), random);
+    if (decision._tag === 'GiveUp') {
+      for (const t of failing) end(t, withJob(error, t.job));
       return;
     }
-    budget.set(retries.right);
-    const delay = retryDelay(attempt, retry, random, retryAfter);
-    for (const t of jobs) {
+    budget.set(decision.budget);
+    for (const t of failing) {
       t.failures = attempt;
-      t.dueAt = Math.max(at + delay, t.state.notBefore);
+      t.notBefore = Math.max(at + decision.delayMs, t.state.notBefore);
+      t.dueAt = t.notBefore;
     }
+  };
+
+  const release = (batch: Batch): Tracked[] => {
+    const live = batch.jobs.filter(isTracked);
+    for (const t of batch.jobs) {
+      t.batch = undefined;
+      t.inFlight = false;
+    }
+    return live;
   };
 
   const settle = (batch: Batch, result: E.Either<PlanviewerError, readonly JobStatusEntry[]>): void => {
     const at = now();
-    const live = batch.jobs.filter(isTracked);
-    for (const t of batch.jobs) t.batch = undefined;
+    const live = release(batch);
     if (E.isRight(result)) {
       budget.set(refundRetry(budget.get()));
       // Keys are canonical job uuids on both sides (decoded at the boundary): equality is the matching.
@@ -347,21 +381,22 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
   };
 
   const defect = (batch: Batch, error: unknown): void => {
-    const live = batch.jobs.filter(isTracked);
-    for (const t of batch.jobs) t.batch = undefined;
-    for (const t of live) {
+    for (const t of release(batch)) {
       untrack(t);
       for (const f of [...t.followers]) f.subscriber.error(error);
     }
     scheduleWakeUp();
   };
 
-  const send = (jobs: readonly Tracked[], at: number): void => {
-    const batch: Batch = { jobs, live: jobs.length, sentAt: at };
-    for (const t of jobs) t.batch = batch;
+  const send = (batchJobs: readonly Tracked[], at: number): void => {
+    const batch: Batch = { jobs: batchJobs, live: batchJobs.length, sentAt: at };
+    for (const t of batchJobs) {
+      t.batch = batch;
+      t.inFlight = true;
+    }
     let answered = false;
     const subscription = port
-      .status(jobs.map((t) => t.job))
+      .status(batchJobs.map((t) => t.job))
       .pipe(take(1))
       .subscribe({
         next: (result) => {
@@ -382,31 +417,18 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
   const tick = (): void => {
     ticking = true;
     try {
-      sendDue();
+      const at = now();
+      const plan = planTick(jobs, planner, planning, at);
+      planner = plan.state;
+      for (const job of plan.expired) expire(job as JobUuid, at);
+      const requests = plan.requests.map((uuids) =>
+        uuids.map((uuid) => tracked.get(uuid as JobUuid)).filter((t): t is Tracked => t !== undefined),
+      );
+      for (const batchJobs of requests) if (batchJobs.length > 0) send(batchJobs, at);
     } finally {
       ticking = false;
     }
     scheduleWakeUp();
-  };
-
-  const sendDue = (): void => {
-    const at = now();
-    expireDeadlines(at);
-    if (at >= pausedUntil) {
-      const idle = [...tracked.values()].filter((t) => t.batch === undefined);
-      const due = idle.filter((t) => t.dueAt <= at).sort((x, y) => x.dueAt - y.dueAt);
-      if (due.length > 0) {
-        // Riders fill the room left in the requests that go anyway; they never cause another request.
-        const room = Math.ceil(due.length / statusBatchSize) * statusBatchSize - due.length;
-        const riders = idle
-          .filter((t) => t.dueAt > at && t.dueAt <= at + config.polling.coalesceWindowMs)
-          .sort((x, y) => x.dueAt - y.dueAt)
-          .slice(0, room);
-        const carried = [...due, ...riders];
-        for (let i = 0; i < carried.length; i += statusBatchSize)
-          send(carried.slice(i, i + statusBatchSize), at);
-      }
-    }
   };
 
   const follow = (request: FollowRequest): Observable<PollerUpdate> =>
@@ -418,7 +440,16 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
           request.orderedAt === undefined
             ? startPolling(at, { fresh: false })
             : startPolling(Math.min(at, request.orderedAt), { fresh: true });
-        t = { job: request.job, state, followers: new Set(), dueAt: Infinity, failures: 0 };
+        t = {
+          job: request.job,
+          state,
+          followers: new Set(),
+          dueAt: Infinity,
+          notBefore: -Infinity,
+          deadlineAt: Infinity,
+          inFlight: false,
+          failures: 0,
+        };
         tracked.set(request.job, t);
       }
       const follower: Follower = {
@@ -429,20 +460,16 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       };
       t.followers.add(follower);
       // A second follower of a job already polled learns its latest status at once.
-      if (t.lastStatus !== undefined) {
-        const remaining = eta(t.state, follower.policy, at);
-        subscriber.next(
-          remaining === undefined
-            ? { _tag: 'Observed', status: t.lastStatus }
-            : { _tag: 'Observed', status: t.lastStatus, eta: remaining },
-        );
-      }
-      if (t.batch === undefined) recomputeDue(t);
-      scheduleWakeUp();
+      if (t.lastStatus !== undefined)
+        subscriber.next(updateOf(t.lastStatus, eta(t.state, follower.policy, at)));
+      if (t.batch === undefined) replan(t);
+      // Joining can only bring the wake-up forward: no need to survey every job for that.
+      if (!ticking) schedule(Math.max(Math.min(t.dueAt, t.deadlineAt), planner.pausedUntil, at));
       const followed = t;
       return () => {
         if (!followed.followers.delete(follower)) return;
         if (followed.followers.size === 0) untrack(followed);
+        else if (followed.batch === undefined) replan(followed);
         if (tracked.size === 0) scheduleWakeUp();
       };
     });
@@ -456,7 +483,7 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     const soonAt = at + (minDelay === Infinity ? 0 : minDelay);
     t.state = pollSoon(t.state, soonAt);
     t.soon = { askedAt: at, at: soonAt };
-    if (t.batch === undefined) recomputeDue(t);
+    if (t.batch === undefined) replan(t);
     scheduleWakeUp();
   };
 

@@ -115,12 +115,12 @@ export type PollingOptions = Partial<PollingPolicy>;
  */
 export const defaultPollingPolicy: PollingPolicy = {
   initialDelayMs: 3_000,
-  minDelayMs: 500,
+  minDelayMs: 450,
   maxDelayMs: 60_000,
   precisionMs: 1_700,
   backoffFactor: 1.5,
   jitterRatio: 0.1,
-  coalesceWindowMs: 1_000,
+  coalesceWindowMs: 2_000,
   missesBeforeNotFound: 3,
   expectedStepMs: 4_000,
   stepVariation: 0.75,

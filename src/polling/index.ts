@@ -4,3 +4,5 @@ export * from './jobPace';
 export * from './nextPollAt';
 export * from './eta';
 export * from './finishTime';
+export * from './finishWindow';
+export * from './planTick';

@@ -1,7 +1,6 @@
-import { normalQuantile, trapezoidQuantile } from './finishTime';
-import { jobPace } from './jobPace';
+import { finishModel } from './finishWindow';
 import type { PollingPolicy } from './PollingPolicy';
-import { hasProgress, isTerminalStatus, type JobObservation, type PollState } from './PollState';
+import { hasProgress, isTerminalStatus, type PollState } from './PollState';
 
 /*
  * Why the poller polls when it does.
@@ -32,67 +31,28 @@ import { hasProgress, isTerminalStatus, type JobObservation, type PollState } fr
  */
 
 const WAITING = 'waiting for user';
-const INITIAL = 'initial';
 
-/** Aim at the moment the job is about as likely as not to have entered its last step. */
-const LAST_STEP_AIM = 0.45;
 /** While the last step approaches, poll no more often than this many `precisionMs`. */
 const APPROACH_SPACING = 4;
 
-const modelDelay = (
-  state: PollState,
-  last: JobObservation & { readonly current: number; readonly total: number },
-  policy: PollingPolicy,
-): number => {
-  const { msPerStep: mu, uncertaintyMs } = jobPace(state, policy);
-  const variation = policy.stepVariation;
-  const lo = mu * (1 - variation);
-  const hi = mu * (1 + variation);
-  const stepVariance = (variation * mu) ** 2 / 3;
-  const now = state.lastPollAt;
+const modelDelay = (state: PollState, policy: PollingPolicy): number => {
   const precision = policy.precisionMs;
-
-  const overdueMs = now - state.changedBy - (hi + 2 * uncertaintyMs);
+  const model = finishModel(state, policy);
+  if (model === undefined) return precision;
+  const overdueMs = state.lastPollAt - model.window.until;
   if (overdueMs > 0) return precision + overdueMs * (policy.backoffFactor - 1);
-
-  const risk = policy.earlyFinishRisk;
-  const remaining = Math.max(1, last.total - last.current);
-  const queued = last.status === INITIAL;
-  // A job followed from the middle (job$) has been in its current step for an unknown time until we
-  // see it change: that step may end any moment.
-  const stepStartKnown = state.fresh || state.paceMark !== undefined;
-  if (remaining === 1 && !queued && !stepStartKnown) return precision;
-  if (remaining === 1 && !queued) {
-    const earliestStep = Math.max(0, lo - 2 * uncertaintyMs * (1 - variation));
-    const riskFrom =
-      state.changedAfter +
-      earliestStep +
-      trapezoidQuantile(state.changedBy - state.changedAfter, hi - lo, risk);
-    return Math.max(precision, riskFrom + precision - now);
-  }
-  // The step under way began when the status changed (or, while queued, has not begun yet).
-  const elapsed = queued ? 0 : stepStartKnown ? now - state.changedAfter : hi;
-  const a = Math.max(0, lo - elapsed);
-  const b = Math.max(a + 1, hi - elapsed);
-  const currentVariance = (b - a) ** 2 / 12;
-  const after = remaining - 1;
-  const finishMean = (a + b) / 2 + after * mu;
-  const finishSd = Math.sqrt(
-    currentVariance + after * stepVariance + ((remaining - 0.5) * uncertaintyMs) ** 2,
+  if (model.phase === 'lastStepUnknownStart') return precision;
+  if (model.phase === 'lastStep') return Math.max(precision, model.earlyFinishIn + precision);
+  if (model.lastStepLikely === undefined) return model.earlyFinishIn + precision;
+  const planned = Math.min(
+    Math.max(APPROACH_SPACING * precision, model.lastStepLikely),
+    model.earlyFinishIn + precision,
   );
-  const earlyFinish = Math.max(0, finishMean + normalQuantile(risk) * finishSd);
-  if (after === 0) return earlyFinish + precision;
-  const lastStepMean = (a + b) / 2 + (after - 1) * mu;
-  const lastStepSd = Math.sqrt(
-    currentVariance + (after - 1) * stepVariance + ((remaining - 1.5) * uncertaintyMs) ** 2,
-  );
-  const lastStepLikely = Math.max(0, lastStepMean + normalQuantile(LAST_STEP_AIM) * lastStepSd);
-  const planned = Math.min(Math.max(APPROACH_SPACING * precision, lastStepLikely), earlyFinish + precision);
   // A job that has not completed a step yet has only the prior pace to go on, and real step times spread
   // far wider than the prior's uncertainty (0.5-12 s a step in the simulator's catalogue); a long jump
   // from the prior alone made the worst detection delays in the benchmark. Look again soon enough to see
   // a step complete and learn the real pace.
-  return last.current === 0 ? Math.min(planned, APPROACH_SPACING * precision) : planned;
+  return model.noStepSeen ? Math.min(planned, APPROACH_SPACING * precision) : planned;
 };
 
 /**
@@ -115,7 +75,7 @@ export const plannedDelay = (state: PollState, policy: PollingPolicy): number =>
   if (isTerminalStatus(last.status)) return Infinity;
   if (last.status === WAITING || !hasProgress(last))
     return policy.precisionMs * policy.backoffFactor ** state.unchangedPolls;
-  return modelDelay(state, last, policy);
+  return modelDelay(state, policy);
 };
 
 /**

@@ -1,0 +1,311 @@
+import {
+  defaultPlannerConfig,
+  defaultPollingPolicy,
+  extraSpacing,
+  isHot,
+  nextWakeAt,
+  planTick,
+  plannerConfig,
+  plannerPaused,
+  sharedPrecision,
+  startPlanner,
+  type FinishWindow,
+  type PlannedJob,
+  type PlannerConfig,
+  type PlannerState,
+} from '../../src/polling';
+
+const config: PlannerConfig = {
+  maxBatchSize: 3,
+  coalesceWindowMs: 1_000,
+  requestBudget: 8,
+  maxExtraSpacingMs: 450,
+};
+const fresh = startPlanner();
+
+/** A job due at `dueAt`, idle, no deadline, no window unless given. */
+const job = (name: string, dueAt: number, more: Partial<PlannedJob> = {}): PlannedJob => ({
+  job: name,
+  dueAt,
+  notBefore: -Infinity,
+  deadlineAt: Infinity,
+  inFlight: false,
+  ...more,
+});
+/** A finish window open from `from` to `until`, with `perSecond` expected finishes a second. */
+const window = (from: number, until: number, perSecond: number): FinishWindow => ({
+  from,
+  until,
+  density: perSecond / 1_000,
+});
+const hot = (name: string, dueAt: number, perSecond = 0.2): PlannedJob =>
+  job(name, dueAt, { window: window(0, 60_000, perSecond) });
+const sentAt = (at: number, polls = 0, requests = 0): PlannerState => ({
+  ...fresh,
+  lastSentAt: at,
+  polls,
+  requests,
+});
+
+describe('planTick', () => {
+  it.each<[string, readonly PlannedJob[], PlannerState, number, readonly (readonly string[])[], number]>([
+    ['nothing followed: no request, no wake-up', [], fresh, 0, [], Infinity],
+    ['nothing due yet: wake at the first plan', [job('a', 5_000), job('b', 3_000)], fresh, 0, [], 3_000],
+    ['a due job goes out', [job('a', 1_000)], fresh, 1_000, [['a']], Infinity],
+    ['a job overdue goes out too', [job('a', 1_000)], fresh, 4_000, [['a']], Infinity],
+    [
+      'due jobs go most overdue first, split by maxBatchSize',
+      [job('a', 900), job('b', 500), job('c', 1_000), job('d', 700)],
+      fresh,
+      1_000,
+      [['b', 'd', 'a'], ['c']],
+      Infinity,
+    ],
+    [
+      'jobs due within coalesceWindowMs ride along, soonest first, in the room left',
+      [job('a', 1_000), job('late', 2_100), job('b', 1_900), job('c', 1_400), job('d', 1_600)],
+      fresh,
+      1_000,
+      [['a', 'c', 'd']],
+      1_900,
+    ],
+    [
+      'a job due past the window waits for its own time',
+      [job('a', 1_000), job('b', 2_001)],
+      fresh,
+      1_000,
+      [['a']],
+      2_001,
+    ],
+    [
+      'riders never cause a request of their own',
+      [job('a', 1_000), job('b', 1_000), job('c', 1_000), job('d', 1_500)],
+      fresh,
+      1_000,
+      [['a', 'b', 'c']],
+      1_500,
+    ],
+    [
+      'hot jobs ride before the jobs due soon, most likely finish first',
+      [job('a', 1_000), job('soon', 1_200), hot('h1', 5_000, 0.1), hot('h2', 6_000, 0.3)],
+      fresh,
+      1_000,
+      [['a', 'h2', 'h1']],
+      1_200,
+    ],
+    [
+      'a job whose window has not opened is not hot',
+      [job('a', 1_000), job('later', 9_000, { window: window(1_500, 9_000, 0.2) })],
+      fresh,
+      1_000,
+      [['a']],
+      1_500,
+    ],
+    [
+      'a job past its window (overdue, stalled) is not hot',
+      [job('a', 1_000), job('stalled', 9_000, { window: window(0, 900, 0.2) })],
+      fresh,
+      1_000,
+      [['a']],
+      9_000,
+    ],
+    [
+      'a job in flight is never sent twice',
+      [job('a', 1_000, { inFlight: true }), job('b', 1_000)],
+      fresh,
+      1_000,
+      [['b']],
+      Infinity,
+    ],
+    [
+      'notBefore (a retry backoff) holds a due job back, and keeps it from riding',
+      [job('a', 1_000, { notBefore: 4_000 }), job('b', 1_000), job('c', 1_100, { notBefore: 3_000 })],
+      fresh,
+      1_000,
+      [['b']],
+      3_000,
+    ],
+  ])('%s', (_name, jobs, state, now, requests, wakeAt) => {
+    const plan = planTick(jobs, state, config, now);
+    expect(plan.requests).toEqual(requests);
+    expect(plan.wakeAt).toBe(wakeAt);
+  });
+
+  describe('extra requests for hot jobs', () => {
+    // 4 hot jobs at 2 finishes/s each, in rounds of 2 requests (3 a request): one finish expected per
+    // request every 250 ms.
+    const many = ['h1', 'h2', 'h3', 'h4'].map((name) => hot(name, 20_000, 2));
+
+    it('go once the hot jobs have waited their spacing, nothing being due', () => {
+      expect(planTick(many, sentAt(1_000), config, 1_249).requests).toEqual([]);
+      expect(planTick(many, sentAt(1_000), config, 1_249).wakeAt).toBe(1_250);
+      expect(planTick(many, sentAt(1_000), config, 1_250).requests).toEqual([['h1', 'h2', 'h3'], ['h4']]);
+    });
+
+    it('are spaced by the expected finishes per request, never closer than the request budget', () => {
+      const two = many.slice(0, 2).map((j) => hot(j.job, 20_000, 1));
+      // 2 finishes a second: every 500 ms — no tighter than the jobs' own plans (450): not worth it.
+      expect(planTick(two, sentAt(1_000), config, 5_000).requests).toEqual([]);
+      // 4 finishes a second, but a round takes 2 requests: every 500 ms, not worth it either.
+      expect(
+        planTick(
+          many.map((j) => hot(j.job, 20_000, 1)),
+          sentAt(1_000),
+          config,
+          5_000,
+        ).requests,
+      ).toEqual([]);
+      const busy = many.map((j) => hot(j.job, 20_000, 10));
+      // 40 finishes a second would be every 25 ms; extra rounds go at most 4 times a second.
+      expect(planTick(busy, sentAt(1_000), config, 1_249).wakeAt).toBe(1_250);
+    });
+
+    it('carry the jobs due soon in the room left', () => {
+      const rich = [...many, job('soon', 2_900)];
+      expect(planTick(rich, sentAt(1_000), config, 2_000).requests).toEqual([
+        ['h1', 'h2', 'h3'],
+        ['h4', 'soon'],
+      ]);
+    });
+
+    it('count as requests in the sharing measured', () => {
+      const plan = planTick(many, sentAt(1_000, 10, 5), config, 2_000);
+      expect(plan.state).toEqual({ ...sentAt(2_000), polls: 14, requests: 7 });
+    });
+  });
+
+  describe('Retry-After', () => {
+    const paused = plannerPaused(fresh, 10_000);
+
+    it('sends nothing before the pause ends, and wakes when it ends', () => {
+      const plan = planTick([job('a', 1_000), hot('h', 2_000, 5)], paused, config, 4_000);
+      expect(plan.requests).toEqual([]);
+      expect(plan.wakeAt).toBe(10_000);
+      expect(planTick([job('a', 1_000)], paused, config, 10_000).requests).toEqual([['a']]);
+    });
+
+    it('still ends a follower whose deadline passes during the pause', () => {
+      const jobs = [job('a', 1_000, { deadlineAt: 6_000 })];
+      expect(planTick(jobs, paused, config, 4_000).wakeAt).toBe(6_000);
+      expect(planTick(jobs, paused, config, 6_000).expired).toEqual(['a']);
+    });
+
+    it('keeps the longer of two pauses', () => {
+      expect(plannerPaused(paused, 5_000).pausedUntil).toBe(10_000);
+      expect(plannerPaused(paused, 15_000).pausedUntil).toBe(15_000);
+    });
+  });
+
+  describe('deadlines', () => {
+    it('reports expired jobs and sends nothing for them', () => {
+      const plan = planTick(
+        [job('a', 1_000, { deadlineAt: 1_000 }), job('b', 1_000, { deadlineAt: 1_001 })],
+        fresh,
+        config,
+        1_000,
+      );
+      expect(plan.expired).toEqual(['a']);
+      expect(plan.requests).toEqual([['b']]);
+      expect(plan.wakeAt).toBe(1_001);
+    });
+
+    it('wakes at a deadline before any plan', () => {
+      expect(planTick([job('a', 9_000, { deadlineAt: 5_000 })], fresh, config, 0).wakeAt).toBe(5_000);
+    });
+  });
+
+  it('counts polls and requests, halving both past 1000 requests', () => {
+    const plan = planTick([job('a', 0), job('b', 0)], fresh, config, 0);
+    expect(plan.state).toEqual({ ...fresh, lastSentAt: 0, polls: 2, requests: 1 });
+    const long = planTick([job('a', 0), job('b', 0)], sentAt(0, 3_000, 999), config, 10);
+    expect(long.state).toEqual({ ...fresh, lastSentAt: 10, polls: 1_501, requests: 500 });
+  });
+});
+
+describe('nextWakeAt', () => {
+  it.each<[string, readonly PlannedJob[], PlannerState, number, number]>([
+    ['nothing followed', [], fresh, 0, Infinity],
+    ['the earliest plan', [job('a', 5_000), job('b', 3_000)], fresh, 0, 3_000],
+    ['now, when a job is due', [job('a', 500)], fresh, 1_000, 1_000],
+    ['now, when a deadline passed', [job('a', 5_000, { deadlineAt: 500 })], fresh, 1_000, 1_000],
+    ['a due job waits for the end of a pause', [job('a', 500)], plannerPaused(fresh, 3_000), 1_000, 3_000],
+    ['jobs in flight wait for their answer', [job('a', 500, { inFlight: true })], fresh, 1_000, Infinity],
+    ['a retry backoff', [job('a', 500, { notBefore: 2_500 })], fresh, 1_000, 2_500],
+    ['when a finish window opens', [job('a', 9_000, { window: window(4_000, 9_000, 5) })], fresh, 0, 4_000],
+    [
+      'the next extra request for hot jobs',
+      ['h1', 'h2', 'h3', 'h4'].map((n) => hot(n, 20_000, 2)),
+      sentAt(1_000),
+      1_100,
+      1_250,
+    ],
+  ])('%s', (_name, jobs, state, now, at) => {
+    expect(nextWakeAt(jobs, state, config, now)).toBe(at);
+  });
+});
+
+describe('sharedPrecision', () => {
+  it.each<[string, PlannerState, number]>([
+    ['nothing sent yet: precisionMs', fresh, 1_700],
+    ['one job a request: precisionMs', sentAt(0, 12, 12), 1_700],
+    ['two jobs a request: half', sentAt(0, 24, 12), 850],
+    ['three jobs a request: a third', sentAt(0, 30, 10), 567],
+    ['ten jobs a request: never below minDelayMs', sentAt(0, 100, 10), 450],
+  ])('%s', (_name, state, precision) => {
+    expect(sharedPrecision(state, defaultPollingPolicy)).toBe(precision);
+  });
+
+  it('never goes below precisionMs when minDelayMs is the larger', () => {
+    expect(sharedPrecision(sentAt(0, 100, 1), { ...defaultPollingPolicy, precisionMs: 300 })).toBe(300);
+  });
+});
+
+describe('extraSpacing', () => {
+  it.each<[string, number, number]>([
+    ['no likely finish: never', 0, Infinity],
+    ['a finish every 2 s: never (the plans poll every 450 ms)', 0.5, Infinity],
+    ['a finish every 450 ms: never (no tighter than the plans)', 1_000 / 450, Infinity],
+    ['a finish every 300 ms: every 300 ms', 1_000 / 300, 300],
+    ['whole milliseconds: a finish every 299.5 ms, every 300 ms', 1_000 / 299.5, 300],
+    ['a finish every 10 ms: every 250 ms (4 rounds a second)', 100, 250],
+  ])('%s', (_name, perSecond, spacing) => {
+    expect(extraSpacing(perSecond / 1_000, config)).toBe(spacing);
+  });
+
+  it('a round of several requests must catch a finish per request', () => {
+    expect(extraSpacing(1_000 / 150 / 1_000, config, 2)).toBe(300);
+    expect(extraSpacing(1_000 / 300 / 1_000, config, 2)).toBe(Infinity);
+    // At most 4 rounds a second, and at most requestBudget (8) requests a second: 3 every 375 ms.
+    expect(extraSpacing(1, config, 2)).toBe(250);
+    expect(extraSpacing(1, config, 3)).toBe(375);
+    // 4 every 500 ms: no tighter than the jobs' own plans.
+    expect(extraSpacing(1, config, 4)).toBe(Infinity);
+    // Thousands of hot jobs: a round of 67 requests would come every 8.4 s, never worth it.
+    expect(extraSpacing(1, config, 67)).toBe(Infinity);
+  });
+});
+
+describe('isHot', () => {
+  it.each<[string, PlannedJob, number, boolean]>([
+    ['no window', job('a', 0), 0, false],
+    ['before the window', job('a', 0, { window: window(10, 20, 1) }), 9, false],
+    ['at its opening', job('a', 0, { window: window(10, 20, 1) }), 10, true],
+    ['at its end (overdue)', job('a', 0, { window: window(10, 20, 1) }), 20, false],
+  ])('%s', (_name, j, now, expected) => {
+    expect(isHot(j, now)).toBe(expected);
+  });
+});
+
+describe('plannerConfig', () => {
+  it('takes the batch size and budget from the client, the window and floor from the policy', () => {
+    expect(plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 })).toEqual({
+      maxBatchSize: 150,
+      coalesceWindowMs: 2_000,
+      requestBudget: 8,
+      maxExtraSpacingMs: 450,
+    });
+    expect(defaultPlannerConfig).toEqual(
+      plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }),
+    );
+  });
+});

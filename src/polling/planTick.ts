@@ -1,0 +1,439 @@
+import type { FinishWindow } from './finishWindow';
+import { defaultPollingPolicy, type PollingPolicy } from './PollingPolicy';
+
+/*
+ * Why the planner works the way it does.
+ *
+ * A status request costs the server (and the client) the same whether it names one job or a hundred. So
+ * the poller plans requests, not polls. Every job keeps its own plan (`nextPollAt`: the time by which it
+ * wants to be looked at), and the planner decides when a request goes out and what it carries.
+ *
+ * 1. A job whose plan is due goes out now. The request also carries, for free, every job whose finish is
+ *    plausible now ("hot": inside its finish window), most likely first, then the jobs due within
+ *    `coalesceWindowMs`, as long as there is room in the requests that go out anyway.
+ * 2. The jobs' own plans are made with a precision that follows what a poll costs. A job polled alone
+ *    pays a whole request per poll and is planned with its `precisionMs`. When the client's requests
+ *    carry k jobs on average, a poll costs a job 1/k of a request, so for the same requests per job it
+ *    can be polled k times as often: `precisionMs / k`, never below `minDelayMs` (see
+ *    {@link sharedPrecision}).
+ * 3. When many finishes are likely at once (hundreds of jobs in their last step), the planner adds
+ *    requests for the hot jobs alone, spaced so that each is expected to catch about one finish, never
+ *    closer than the client's `requestBudget` allows. Fewer likely finishes, wider spacing; once that
+ *    spacing is no tighter than the jobs' own plans, it adds nothing.
+ */
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One followed job as the planner sees it: plain numbers, computed by the poller from the job's
+ * `PollState` (`nextPollAt`, `finishWindow`) and its followers' deadlines.
+ *
+ * @example
+ * import type { PlannedJob } from 'planviewer-rx';
+ * const job: PlannedJob = { job: 'job-1', dueAt: 3_000, notBefore: 0, deadlineAt: Infinity, inFlight: false };
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface PlannedJob {
+  readonly job: string;
+  /** The job's own plan: poll it no later than this. `Infinity` when it needs no poll. */
+  readonly dueAt: number;
+  /** Never poll it before this (a `Retry-After`, or the backoff after a failed request). */
+  readonly notBefore: number;
+  /** Where its finish is likely; absent when the policy has no model for it. */
+  readonly window?: FinishWindow;
+  /** The earliest deadline of its followers (`Infinity` when none). */
+  readonly deadlineAt: number;
+  /** A status request naming it has not been answered yet. */
+  readonly inFlight: boolean;
+}
+
+/**
+ * How the planner spends requests, normalised once by the poller from the client's options.
+ *
+ * @example
+ * import { defaultPlannerConfig } from 'planviewer-rx';
+ * const config = { ...defaultPlannerConfig, maxBatchSize: 50 };
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface PlannerConfig {
+  /** Most jobs named in one status request (`statusBatchSize`). */
+  readonly maxBatchSize: number;
+  /** Jobs due within this window ride along with a request that goes out anyway. */
+  readonly coalesceWindowMs: number;
+  /** Most extra (precision-only) status requests per second. */
+  readonly requestBudget: number;
+  /** Extra requests are sent only when spaced tighter than this (the jobs' own plans are no tighter). */
+  readonly maxExtraSpacingMs: number;
+}
+
+/**
+ * What the planner remembers between ticks.
+ *
+ * @example
+ * import { startPlanner } from 'planviewer-rx';
+ * startPlanner().requests; // 0
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface PlannerState {
+  /** The server asked the whole client to wait until then (`Retry-After`). */
+  readonly pausedUntil: number;
+  /** When the last status request went out. */
+  readonly lastSentAt: number;
+  /** Polls carried so far (a job named in a request is one poll)… */
+  readonly polls: number;
+  /** …in this many requests: `polls / requests` is how many jobs a request carries on average. */
+  readonly requests: number;
+}
+
+/**
+ * One tick's decisions.
+ *
+ * @example
+ * import { defaultPlannerConfig, planTick, startPlanner } from 'planviewer-rx';
+ * const plan = planTick([{ job: 'a', dueAt: 0, notBefore: 0, deadlineAt: Infinity, inFlight: false }], startPlanner(), defaultPlannerConfig, 0);
+ * plan.requests; // [['a']]
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface TickPlan {
+  /** Status requests to send now, each a list of job uuids. */
+  readonly requests: readonly (readonly string[])[];
+  /** Jobs whose earliest follower deadline has passed (the poller ends those followers). */
+  readonly expired: readonly string[];
+  /** When to ask the planner again, given that these requests are in flight (`Infinity`: never). */
+  readonly wakeAt: number;
+  /** The planner's state after this tick. */
+  readonly state: PlannerState;
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/** Extra rounds go at most this often, whatever the budget: 4 a second. */
+const MIN_EXTRA_SPACING_MS = 250;
+
+/** Expected finishes one extra request should catch. */
+const FINISHES_PER_EXTRA_REQUEST = 1;
+
+/**
+ * Once this many requests were counted, both counts are halved: the sharing measured follows what the
+ * client does now, not what it did an hour ago.
+ */
+const SHARING_MEMORY = 1_000;
+
+/**
+ * The planner's settings for a client: its `statusBatchSize`, its `requestBudget`, and from its polling
+ * policy the ride-along window and `minDelayMs` (extra requests only when tighter than the jobs' own
+ * plans can be).
+ *
+ * @example
+ * import { defaultPollingPolicy, plannerConfig } from 'planviewer-rx';
+ * plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }).maxExtraSpacingMs; // 450
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const plannerConfig = (
+  policy: PollingPolicy,
+  client: { readonly statusBatchSize: number; readonly requestBudget: number },
+): PlannerConfig => ({
+  maxBatchSize: client.statusBatchSize,
+  coalesceWindowMs: policy.coalesceWindowMs,
+  requestBudget: client.requestBudget,
+  maxExtraSpacingMs: policy.minDelayMs,
+});
+
+/**
+ * The defaults: 150 jobs per request (a status URL of about 7.4 KB), a 2 s ride-along window, at most 8
+ * extra requests per second, and those only when tighter than the default `minDelayMs` (450 ms).
+ *
+ * @example
+ * import { defaultPlannerConfig } from 'planviewer-rx';
+ * defaultPlannerConfig.requestBudget; // 8
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const defaultPlannerConfig: PlannerConfig = plannerConfig(defaultPollingPolicy, {
+  statusBatchSize: 150,
+  requestBudget: 8,
+});
+
+/**
+ * A planner that has sent nothing yet.
+ *
+ * @example
+ * import { startPlanner } from 'planviewer-rx';
+ * startPlanner().lastSentAt; // -Infinity
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const startPlanner = (): PlannerState => ({
+  pausedUntil: -Infinity,
+  lastSentAt: -Infinity,
+  polls: 0,
+  requests: 0,
+});
+
+// -------------------------------------------------------------------------------------
+// combinators
+// -------------------------------------------------------------------------------------
+
+/**
+ * The server asked to wait (`Retry-After`): no status request of this client before `until`.
+ *
+ * @example
+ * import { plannerPaused, startPlanner } from 'planviewer-rx';
+ * plannerPaused(startPlanner(), 10_000).pausedUntil; // 10000
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const plannerPaused = (state: PlannerState, until: number): PlannerState => ({
+  ...state,
+  pausedUntil: Math.max(state.pausedUntil, until),
+});
+
+// -------------------------------------------------------------------------------------
+// destructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The precision a job's own plan uses on this client: its `precisionMs` divided by the jobs a request
+ * has carried on average, within [`minDelayMs`, `precisionMs`]. A client that follows one job at a time
+ * plans with `precisionMs`; one whose requests carry ten jobs plans ten times tighter (down to
+ * `minDelayMs`) for about the same requests per job.
+ *
+ * @example
+ * import { defaultPollingPolicy, sharedPrecision, startPlanner } from 'planviewer-rx';
+ * sharedPrecision({ ...startPlanner(), polls: 30, requests: 10 }, defaultPollingPolicy); // 567 (1700 / 3)
+ * sharedPrecision(startPlanner(), defaultPollingPolicy); // 1700: nothing shared yet
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const sharedPrecision = (state: PlannerState, policy: PollingPolicy): number => {
+  const perRequest = state.requests === 0 ? 1 : Math.max(1, state.polls / state.requests);
+  return Math.max(
+    Math.min(policy.minDelayMs, policy.precisionMs),
+    Math.round(policy.precisionMs / perRequest),
+  );
+};
+
+/**
+ * Whether a job is inside its finish window at `now`.
+ *
+ * @example
+ * import { isHot } from 'planviewer-rx';
+ * isHot({ job: 'a', dueAt: 9_000, notBefore: 0, deadlineAt: Infinity, inFlight: false, window: { from: 5_000, until: 12_000, density: 1e-4 } }, 6_000); // true
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const isHot = (j: PlannedJob, now: number): boolean =>
+  j.window !== undefined && j.window.from <= now && now < j.window.until;
+
+/**
+ * The spacing of extra rounds for hot jobs that produce `finishesPerMs` expected finishes per
+ * millisecond together, when a round takes `requests` requests (more hot jobs than `maxBatchSize`): the
+ * time in which they are expected to finish one job per request, never closer than 250 ms nor than
+ * `requestBudget` requests a second allow; `Infinity` when that is no tighter than `maxExtraSpacingMs` (not
+ * worth it). A client without batching (`statusBatchSize` 1) pays a request per hot job in a round, and
+ * one following thousands of jobs many requests a round, so neither practically ever sends one.
+ *
+ * @example
+ * import { defaultPlannerConfig, extraSpacing } from 'planviewer-rx';
+ * extraSpacing(1 / 400, defaultPlannerConfig); // 400: a finish every 0.4 s expected
+ * extraSpacing(1 / 10, defaultPlannerConfig); // 250: at most 4 requests a second
+ * extraSpacing(1 / 4_000, defaultPlannerConfig); // Infinity: the jobs' own plans do as well
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const extraSpacing = (finishesPerMs: number, config: PlannerConfig, requests = 1): number => {
+  if (!(finishesPerMs > 0)) return Infinity;
+  const worth = (requests * FINISHES_PER_EXTRA_REQUEST) / finishesPerMs;
+  const spacing = Math.max(MIN_EXTRA_SPACING_MS, (requests * 1_000) / config.requestBudget, worth);
+  // Whole milliseconds: schedulers and marble diagrams count in them.
+  return spacing >= config.maxExtraSpacingMs ? Infinity : Math.ceil(spacing);
+};
+
+interface Survey {
+  readonly due: PlannedJob[];
+  readonly hot: PlannedJob[];
+  readonly soon: PlannedJob[];
+  readonly expired: string[];
+  readonly hotDensity: number;
+  /** Earliest moment a request may be needed: a plan falls due, a window opens. */
+  readonly nextEvent: number;
+  /** Earliest follower deadline still ahead (a pause does not delay it). */
+  readonly nextDeadline: number;
+}
+
+const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number): Survey => {
+  const due: PlannedJob[] = [];
+  const hot: PlannedJob[] = [];
+  const soon: PlannedJob[] = [];
+  const expired: string[] = [];
+  let hotDensity = 0;
+  let nextEvent = Infinity;
+  let nextDeadline = Infinity;
+  for (const j of jobs) {
+    if (j.deadlineAt <= now) {
+      expired.push(j.job);
+      continue;
+    }
+    nextDeadline = Math.min(nextDeadline, j.deadlineAt);
+    if (j.inFlight) continue;
+    const readyAt = Math.max(j.dueAt, j.notBefore);
+    if (readyAt <= now) {
+      due.push(j);
+      continue;
+    }
+    nextEvent = Math.min(nextEvent, readyAt);
+    if (j.notBefore > now) continue;
+    if (isHot(j, now)) {
+      hot.push(j);
+      hotDensity += j.window!.density;
+    } else {
+      if (j.dueAt <= now + config.coalesceWindowMs) soon.push(j);
+      if (j.window !== undefined && j.window.from > now && j.window.from < j.window.until)
+        // Whole milliseconds: schedulers and marble diagrams count in them.
+        nextEvent = Math.min(nextEvent, Math.ceil(j.window.from));
+    }
+  }
+  return { due, hot, soon, expired, hotDensity, nextEvent, nextDeadline };
+};
+
+const byDue = (x: PlannedJob, y: PlannedJob): number => x.dueAt - y.dueAt;
+
+/** Requests one extra round for the hot jobs takes. */
+const rounds = (s: Survey, config: PlannerConfig): number => Math.ceil(s.hot.length / config.maxBatchSize);
+const byLikelyFinish = (x: PlannedJob, y: PlannedJob): number => y.window!.density - x.window!.density;
+
+const wakeAfter = (s: Survey, state: PlannerState, config: PlannerConfig, hotLeft: boolean): number => {
+  const spacing = hotLeft ? extraSpacing(s.hotDensity, config, rounds(s, config)) : Infinity;
+  // Hot jobs that were never sent for: their first extra request may go at once.
+  const extraAt = spacing === Infinity ? Infinity : Math.max(state.lastSentAt + spacing, -Number.MAX_VALUE);
+  return Math.min(Math.max(Math.min(s.nextEvent, extraAt), state.pausedUntil), s.nextDeadline);
+};
+
+/**
+ * Decides one tick: which jobs go out now, in how many requests, and when to wake next.
+ *
+ * Due jobs (their plan says now) always go, in as many requests as `maxBatchSize` needs. A request that
+ * goes anyway also carries the hot jobs (most likely finish first) and then the jobs due within
+ * `coalesceWindowMs`, while there is room. When nothing is due but the hot jobs have waited their
+ * {@link extraSpacing}, one extra round carries the hot jobs alone. Nothing goes out during a
+ * `Retry-After` pause; expired deadlines are reported whatever the pause.
+ *
+ * @example
+ * import { defaultPlannerConfig, planTick, startPlanner } from 'planviewer-rx';
+ * const jobs = [
+ *   { job: 'a', dueAt: 1_000, notBefore: 0, deadlineAt: Infinity, inFlight: false },
+ *   { job: 'b', dueAt: 2_500, notBefore: 0, deadlineAt: Infinity, inFlight: false },
+ * ];
+ * planTick(jobs, startPlanner(), defaultPlannerConfig, 1_000).requests; // [['a', 'b']]: b rides along
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const planTick = (
+  /** Iterated twice: pass a collection, not a one-shot iterator. */
+  jobs: Iterable<PlannedJob>,
+  state: PlannerState,
+  config: PlannerConfig,
+  now: number,
+): TickPlan => {
+  const s = survey(jobs, config, now);
+  const idle = (hotLeft: boolean): TickPlan => ({
+    requests: [],
+    expired: s.expired,
+    wakeAt: wakeAfter(s, state, config, hotLeft),
+    state,
+  });
+  if (now < state.pausedUntil)
+    return {
+      ...idle(s.hot.length > 0),
+      wakeAt: Math.min(
+        s.due.length > 0 ? state.pausedUntil : Infinity,
+        wakeAfter(s, state, config, s.hot.length > 0),
+      ),
+    };
+  const extra =
+    s.due.length === 0 &&
+    s.hot.length > 0 &&
+    now >= state.lastSentAt + extraSpacing(s.hotDensity, config, rounds(s, config));
+  if (s.due.length === 0 && !extra) return idle(s.hot.length > 0);
+
+  const hot = s.hot.sort(byLikelyFinish);
+  const due = s.due.sort(byDue);
+  const first = extra ? hot : due;
+  const room = Math.ceil(first.length / config.maxBatchSize) * config.maxBatchSize;
+  const carried = extra ? [...hot] : [...due, ...hot.slice(0, Math.max(0, room - due.length))];
+  carried.push(...s.soon.sort(byDue).slice(0, Math.max(0, room - carried.length)));
+  const requests: string[][] = [];
+  for (let i = 0; i < carried.length; i += config.maxBatchSize)
+    requests.push(carried.slice(i, i + config.maxBatchSize).map((j) => j.job));
+
+  const halve = state.requests + requests.length >= SHARING_MEMORY;
+  const polls = state.polls + carried.length;
+  const requestCount = state.requests + requests.length;
+  const next: PlannerState = {
+    ...state,
+    lastSentAt: now,
+    polls: halve ? polls / 2 : polls,
+    requests: halve ? requestCount / 2 : requestCount,
+  };
+  // What is left once the carried jobs are in flight decides the wake-up.
+  const sent = new Set(carried);
+  const rest = survey(
+    {
+      *[Symbol.iterator]() {
+        for (const j of jobs) yield sent.has(j) ? { ...j, inFlight: true } : j;
+      },
+    },
+    config,
+    now,
+  );
+  return {
+    requests,
+    expired: s.expired,
+    wakeAt: wakeAfter(rest, next, config, rest.hot.length > 0),
+    state: next,
+  };
+};
+
+/**
+ * When to ask the planner again, without sending anything: after answers came in, after a job joined
+ * or left. `now` when something is due already.
+ *
+ * @example
+ * import { defaultPlannerConfig, nextWakeAt, startPlanner } from 'planviewer-rx';
+ * nextWakeAt([{ job: 'a', dueAt: 3_000, notBefore: 0, deadlineAt: Infinity, inFlight: false }], startPlanner(), defaultPlannerConfig, 0); // 3000
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const nextWakeAt = (
+  jobs: Iterable<PlannedJob>,
+  state: PlannerState,
+  config: PlannerConfig,
+  now: number,
+): number => {
+  const s = survey(jobs, config, now);
+  if (s.expired.length > 0) return now;
+  const dueAt = s.due.length > 0 ? Math.max(now, state.pausedUntil) : Infinity;
+  return Math.min(dueAt, wakeAfter(s, state, config, s.hot.length > 0));
+};
