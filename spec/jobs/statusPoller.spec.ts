@@ -193,6 +193,9 @@ describe('statusPoller (through order$ and job$)', () => {
           scheduler: counting.scheduler,
           random: () => 0.5,
           statusBatchSize: 100,
+          // Room for a whole tick in the budget: the default (8 a second) would leave 2 of the 10 requests
+          // a tick needs to each job's own, later plan.
+          requestBudget: 10,
         });
         const subscription = jobs.order$(intentions).subscribe();
         return { fake, counting, subscription, jobs };
@@ -213,6 +216,39 @@ describe('statusPoller (through order$ and job$)', () => {
       expect(large.counting.alivePeak()).toBe(1);
       expect(small.counting.alivePeak()).toBe(1);
       expect(large.jobs.followedJobs()).toBe(0);
+    }),
+  );
+
+  it(
+    'the requestBudget only buys precision: with almost none, every job is still followed to its end by its own plan',
+    marbles((m) => {
+      const run = (requestBudget: number | undefined) => {
+        const intentions = Array.from({ length: 300 }, (_, i) => `i${i}`);
+        // Three-step jobs of varied pace: many finish windows open at once, so precision is worth buying.
+        const timelines = Object.fromEntries(
+          intentions.map((i, k) => [
+            jobOf(i),
+            steps(jobOf(i), [1_000 + (k % 7) * 300, 1_500, 900 + (k % 5) * 400]),
+          ]),
+        );
+        const fake = fakePort({ scheduler: m.scheduler, jobs: timelines, orderedAt: m.scheduler.now() });
+        const jobs = createJobs(fake.port, {
+          scheduler: m.scheduler,
+          random: () => 0.5,
+          ...(requestBudget === undefined ? {} : { requestBudget }),
+        });
+        const finished = new Set<string>();
+        jobs.order$(intentions, { download: false }).subscribe((e) => {
+          if (E.isRight(e) && e.right._tag === 'Finished') finished.add(e.right.job);
+        });
+        return { fake, finished };
+      };
+      const frugal = run(0.01);
+      const usual = run(undefined);
+      m.flush();
+      expect(frugal.finished.size).toBe(300);
+      expect(usual.finished.size).toBe(300);
+      expect(frugal.fake.statuses.length).toBeLessThan(usual.fake.statuses.length);
     }),
   );
 

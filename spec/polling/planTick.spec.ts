@@ -1,4 +1,5 @@
 import {
+  availableRequests,
   defaultPlannerConfig,
   defaultPollingPolicy,
   extraSpacing,
@@ -170,7 +171,7 @@ describe('planTick', () => {
 
     it('count as requests in the sharing measured', () => {
       const plan = planTick(many, sentAt(1_000, 10, 5), config, 2_000);
-      expect(plan.state).toEqual({ ...sentAt(2_000), polls: 14, requests: 7 });
+      expect(plan.state).toEqual({ ...sentAt(2_000), polls: 14, requests: 7, tokens: 6, tokensAt: 2_000 });
     });
   });
 
@@ -214,11 +215,98 @@ describe('planTick', () => {
     });
   });
 
+  describe("the request budget (what precision may spend beyond the jobs' own plans)", () => {
+    const tight: PlannerConfig = { ...config, maxBatchSize: 2, requestBudget: 2 };
+    const empty = (at: number): PlannerState => ({ ...sentAt(at), tokens: 0, tokensAt: at });
+    /** Due by their shared plans; their own policies would wait much longer. */
+    const wanted = (name: string, dueAt: number): PlannedJob => job(name, dueAt, { latestAt: 1e9 });
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name, i) => wanted(name, 100 * i));
+
+    it('sends no more wanted requests than the bucket holds, longest due first, and wakes when it refills', () => {
+      const plan = planTick(many, fresh, tight, 1_000);
+      expect(plan.requests).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+      expect(plan.state).toMatchObject({ tokens: 0, tokensAt: 1_000 });
+      expect(plan.wakeAt).toBe(1_500);
+    });
+
+    it('an empty bucket sends nothing wanted and wakes when one request is allowed', () => {
+      const plan = planTick(many, empty(1_000), tight, 1_200);
+      expect(plan.requests).toEqual([]);
+      expect(plan.wakeAt).toBe(1_500);
+      expect(nextWakeAt(many, empty(1_000), tight, 1_200)).toBe(1_500);
+    });
+
+    it('refills at requestBudget a second, sending what accrued', () => {
+      const half = planTick(many, empty(1_000), tight, 1_500);
+      expect(half.requests).toEqual([['a', 'b']]);
+      expect(half.state).toMatchObject({ tokens: 0, tokensAt: 1_500 });
+      expect(planTick(many, empty(1_000), tight, 2_000).requests).toHaveLength(2);
+    });
+
+    it('holds at most one second of budget, however long the client was idle', () => {
+      expect(availableRequests(empty(0), tight, 3_600_000)).toBe(2);
+      expect(planTick(many, empty(0), tight, 3_600_000).requests).toHaveLength(2);
+      // A budget under one a second still allows one request at a time.
+      expect(availableRequests(empty(0), { ...tight, requestBudget: 0.5 }, 3_600_000)).toBe(1);
+      expect(availableRequests(fresh, tight, 0)).toBe(2);
+    });
+
+    it('never delays a job past its own plan: it goes whatever the budget, the wanted ride along', () => {
+      const jobs = [job('late', 800, { latestAt: 900 }), ...many];
+      const plan = planTick(jobs, empty(1_000), tight, 1_000);
+      expect(plan.requests).toEqual([['late', 'a']]);
+      // The owed request spends nothing.
+      expect(plan.state).toMatchObject({ tokens: 0, tokensAt: 1_000 });
+      const owed = ['p', 'q', 'r', 's', 't'].map((name) => job(name, 500));
+      expect(planTick(owed, empty(1_000), tight, 1_000).requests).toEqual([['p', 'q'], ['r', 's'], ['t']]);
+    });
+
+    it("wakes at a job's own plan when that comes before the budget allows a wanted request", () => {
+      const jobs = [wanted('a', 1_000), job('b', 1_300, { latestAt: 1_300 })];
+      expect(nextWakeAt(jobs, empty(1_000), tight, 1_100)).toBe(1_300);
+      expect(planTick(jobs, empty(1_000), tight, 1_300).requests).toEqual([['b', 'a']]);
+    });
+
+    it('an extra round for hot jobs needs the budget', () => {
+      const hotJobs = ['h1', 'h2'].map((name) =>
+        job(name, 50_000, { latestAt: 50_000, window: window(0, 60_000, 5) }),
+      );
+      // Spacing alone would allow a round from 500 on; the bucket, empty at 1000, allows one at 1500.
+      const roomy = { ...tight, maxExtraSpacingMs: 2_000 };
+      const state = { ...empty(1_000), lastSentAt: 0 };
+      expect(planTick(hotJobs, state, roomy, 1_300).requests).toEqual([]);
+      expect(planTick(hotJobs, state, roomy, 1_300).wakeAt).toBe(1_500);
+      expect(planTick(hotJobs, state, roomy, 1_500).requests).toEqual([['h1', 'h2']]);
+    });
+
+    it('a deadline still wakes the planner while the bucket is empty', () => {
+      const waiting = [job('a', 0, { deadlineAt: 1_300, latestAt: 1e9 })];
+      expect(planTick(waiting, empty(1_000), tight, 1_100).wakeAt).toBe(1_300);
+    });
+
+    it('a wanted job waits for both the pause and the budget', () => {
+      const paused = plannerPaused(empty(1_000), 1_200);
+      expect(planTick(many, paused, tight, 1_100).wakeAt).toBe(1_500);
+      expect(planTick(many, plannerPaused(empty(1_000), 2_000), tight, 1_100).wakeAt).toBe(2_000);
+    });
+  });
+
   it('counts polls and requests, halving both past 1000 requests', () => {
     const plan = planTick([job('a', 0), job('b', 0)], fresh, config, 0);
-    expect(plan.state).toEqual({ ...fresh, lastSentAt: 0, polls: 2, requests: 1 });
+    // Jobs due by their own plans spend no budget.
+    expect(plan.state).toEqual({ ...fresh, lastSentAt: 0, polls: 2, requests: 1, tokens: 8, tokensAt: 0 });
     const long = planTick([job('a', 0), job('b', 0)], sentAt(0, 3_000, 999), config, 10);
-    expect(long.state).toEqual({ ...fresh, lastSentAt: 10, polls: 1_501, requests: 500 });
+    expect(long.state).toEqual({
+      ...fresh,
+      lastSentAt: 10,
+      polls: 1_501,
+      requests: 500,
+      tokens: 8,
+      tokensAt: 10,
+    });
   });
 });
 

@@ -51,10 +51,11 @@ export interface JobsOptions {
    */
   readonly statusBatchSize?: number;
   /**
-   * Most extra status requests per second the client sends to watch the jobs whose finish is likely now,
-   * on top of each job's own plan (at most 4 rounds a second, a round being one request per
-   * `statusBatchSize` such jobs). Only a client following many jobs at once sends them. See
-   * docs/polling.md. @default 8
+   * What the client may spend on precision, in status requests per second (up to one second of it at
+   * once). Each job's own policy decides when it must be polled, and those requests always go; when
+   * requests carry many jobs, polls are cheap, so the client polls the jobs whose finish is likely now
+   * more often than their policy asks, with requests beyond those it must send, no more than this many a
+   * second. A client following one job at a time never spends it. See docs/polling.md. @default 8
    */
   readonly requestBudget?: number;
   /** Retries of status, retrieve and kik waiting calls. @default defaultRetryOptions */

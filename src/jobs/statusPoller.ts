@@ -152,6 +152,7 @@ interface Batch {
 interface Tracked extends PlannedJob {
   readonly job: JobUuid;
   dueAt: number;
+  latestAt: number;
   notBefore: number;
   window?: FinishWindow;
   deadlineAt: number;
@@ -219,18 +220,27 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
 
   const isTracked = (t: Tracked): boolean => tracked.get(t.job) === t;
 
-  /** The job's own plan, with the precision its sharing of requests affords (see `sharedPrecision`). */
+  /**
+   * The job's plans: with the precision its sharing of requests affords (`dueAt`, see `sharedPrecision`),
+   * and by its own policy alone (`latestAt`, what it would get without batching), both with one jitter.
+   */
   const replan = (t: Tracked): void => {
     let due = Infinity;
+    let latest = Infinity;
     let deadline = Infinity;
     let window: FinishWindow | undefined;
     for (const f of t.followers) {
+      const jitter = random();
+      const sameJitter = (): number => jitter;
       const policy = { ...f.policy, precisionMs: sharedPrecision(planner, f.policy) };
-      due = Math.min(due, nextPollAt(t.state, policy, random));
+      const shared = nextPollAt(t.state, policy, sameJitter);
+      due = Math.min(due, shared);
+      latest = Math.min(latest, Math.max(shared, nextPollAt(t.state, f.policy, sameJitter)));
       deadline = Math.min(deadline, f.deadlineAt);
       window ??= finishWindow(t.state, policy);
     }
     t.dueAt = due;
+    t.latestAt = latest;
     t.deadlineAt = deadline;
     if (window === undefined) delete t.window;
     else t.window = window;
@@ -259,6 +269,21 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       wakeUp?.action.unsubscribe();
       wakeUp = undefined;
     }
+    if (at !== Infinity) schedule(at);
+  };
+
+  /**
+   * After answers changed some jobs: bring the wake-up forward if they need it. Only they changed, so a
+   * survey of them is enough (a wake-up planned for the others stands); a full survey per answer would
+   * cost O(followed jobs) per response at 10,000 jobs.
+   */
+  const wakeFor = (changed: readonly Tracked[]): void => {
+    if (ticking) return;
+    if (tracked.size === 0) {
+      scheduleWakeUp();
+      return;
+    }
+    const at = nextWakeAt(changed.filter(isTracked), planner, planning, now());
     if (at !== Infinity) schedule(at);
   };
 
@@ -349,6 +374,7 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       t.failures = attempt;
       t.notBefore = Math.max(at + decision.delayMs, t.state.notBefore);
       t.dueAt = t.notBefore;
+      t.latestAt = t.notBefore;
     }
   };
 
@@ -377,7 +403,8 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
         else observed(t, entry, at, batch);
       }
     } else failed(live, result.left, at);
-    scheduleWakeUp();
+    // A Retry-After replans every job, but it only ever delays them: the wake-up planned stands.
+    wakeFor(live);
   };
 
   const defect = (batch: Batch, error: unknown): void => {
@@ -445,6 +472,7 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
           state,
           followers: new Set(),
           dueAt: Infinity,
+          latestAt: Infinity,
           notBefore: -Infinity,
           deadlineAt: Infinity,
           inFlight: false,

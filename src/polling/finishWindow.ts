@@ -16,7 +16,7 @@ import { hasProgress, isTerminalStatus, type PollState } from './PollState';
  * that goes out) and how many finishes a request at a given moment is likely to catch.
  *
  * @example
- * import type { FinishWindow } from 'planviewer-rx';
+ * import type { FinishWindow } from './finishWindow';
  * const lastStep: FinishWindow = { from: 14_000, until: 21_000, density: 1 / 5_000 };
  *
  * @since 0.2.0
@@ -123,7 +123,9 @@ export const finishModel = (state: PollState, policy: PollingPolicy): FinishMode
  * no model for it (not polled yet, ended, waiting for a user, or a status without progress).
  *
  * @example
- * import { defaultPollingPolicy, finishWindow, observeStatus, startPolling } from 'planviewer-rx';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { finishWindow } from './finishWindow';
+ * import { observeStatus, startPolling } from './PollState';
  * let s = startPolling(0, { fresh: true });
  * s = observeStatus(s, { status: 'in_progress', current: 3, total: 4 }, 9_000);
  * finishWindow(s, defaultPollingPolicy)?.from; // when the last step may plausibly end

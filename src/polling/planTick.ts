@@ -15,11 +15,17 @@ import { defaultPollingPolicy, type PollingPolicy } from './PollingPolicy';
  *    pays a whole request per poll and is planned with its `precisionMs`. When the client's requests
  *    carry k jobs on average, a poll costs a job 1/k of a request, so for the same requests per job it
  *    can be polled k times as often: `precisionMs / k`, never below `minDelayMs` (see
- *    {@link sharedPrecision}).
+ *    {@link sharedPrecision}). That plan is `dueAt`; the plan by the job's policy alone is `latestAt`.
  * 3. When many finishes are likely at once (hundreds of jobs in their last step), the planner adds
- *    requests for the hot jobs alone, spaced so that each is expected to catch about one finish, never
- *    closer than the client's `requestBudget` allows. Fewer likely finishes, wider spacing; once that
- *    spacing is no tighter than the jobs' own plans, it adds nothing.
+ *    requests for the hot jobs alone, spaced so that each is expected to catch about one finish. Fewer
+ *    likely finishes, wider spacing; once that spacing is no tighter than the jobs' own plans, it adds
+ *    nothing.
+ * 4. Precision is bought, and the client's `requestBudget` (requests per second, a token bucket holding
+ *    one second of it) is what it may spend. A job past its `latestAt` goes whatever the budget (the
+ *    budget never makes a job wait longer than its policy alone would), and so do the jobs that fit in
+ *    the requests it needs. Requests beyond those (for jobs only due by the shared plan, and the extra
+ *    rounds) wait for the budget. Without it, 10,000 jobs polled at the shared precision sent 1.67
+ *    requests a job, 36 times what the jobs' own plans need.
  */
 
 // -------------------------------------------------------------------------------------
@@ -31,7 +37,7 @@ import { defaultPollingPolicy, type PollingPolicy } from './PollingPolicy';
  * `PollState` (`nextPollAt`, `finishWindow`) and its followers' deadlines.
  *
  * @example
- * import type { PlannedJob } from 'planviewer-rx';
+ * import type { PlannedJob } from './planTick';
  * const job: PlannedJob = { job: 'job-1', dueAt: 3_000, notBefore: 0, deadlineAt: Infinity, inFlight: false };
  *
  * @since 0.2.0
@@ -39,8 +45,16 @@ import { defaultPollingPolicy, type PollingPolicy } from './PollingPolicy';
  */
 export interface PlannedJob {
   readonly job: string;
-  /** The job's own plan: poll it no later than this. `Infinity` when it needs no poll. */
+  /**
+   * The job's plan at the precision shared requests afford (see {@link sharedPrecision}): poll it then
+   * if the `requestBudget` allows. `Infinity` when it needs no poll.
+   */
   readonly dueAt: number;
+  /**
+   * Its plan by its own policy alone (its `precisionMs`, unshared): a job past this goes out whatever
+   * the budget, as it would without batching. Absent: the same as `dueAt`.
+   */
+  readonly latestAt?: number;
   /** Never poll it before this (a `Retry-After`, or the backoff after a failed request). */
   readonly notBefore: number;
   /** Where its finish is likely; absent when the policy has no model for it. */
@@ -55,7 +69,7 @@ export interface PlannedJob {
  * How the planner spends requests, normalised once by the poller from the client's options.
  *
  * @example
- * import { defaultPlannerConfig } from 'planviewer-rx';
+ * import { defaultPlannerConfig } from './planTick';
  * const config = { ...defaultPlannerConfig, maxBatchSize: 50 };
  *
  * @since 0.2.0
@@ -66,7 +80,10 @@ export interface PlannerConfig {
   readonly maxBatchSize: number;
   /** Jobs due within this window ride along with a request that goes out anyway. */
   readonly coalesceWindowMs: number;
-  /** Most extra (precision-only) status requests per second. */
+  /**
+   * Most status requests per second, client-wide: every request counts, the jobs' own polls and the
+   * extra rounds alike. Up to one second of it may go at once (a token bucket).
+   */
   readonly requestBudget: number;
   /** Extra requests are sent only when spaced tighter than this (the jobs' own plans are no tighter). */
   readonly maxExtraSpacingMs: number;
@@ -76,7 +93,7 @@ export interface PlannerConfig {
  * What the planner remembers between ticks.
  *
  * @example
- * import { startPlanner } from 'planviewer-rx';
+ * import { startPlanner } from './planTick';
  * startPlanner().requests; // 0
  *
  * @since 0.2.0
@@ -91,13 +108,17 @@ export interface PlannerState {
   readonly polls: number;
   /** …in this many requests: `polls / requests` is how many jobs a request carries on average. */
   readonly requests: number;
+  /** Requests the budget allowed at `tokensAt`, unspent (see {@link availableRequests}). */
+  readonly tokens: number;
+  /** When `tokens` was counted; `-Infinity` before the first request (the bucket is full). */
+  readonly tokensAt: number;
 }
 
 /**
  * One tick's decisions.
  *
  * @example
- * import { defaultPlannerConfig, planTick, startPlanner } from 'planviewer-rx';
+ * import { defaultPlannerConfig, planTick, startPlanner } from './planTick';
  * const plan = planTick([{ job: 'a', dueAt: 0, notBefore: 0, deadlineAt: Infinity, inFlight: false }], startPlanner(), defaultPlannerConfig, 0);
  * plan.requests; // [['a']]
  *
@@ -137,7 +158,8 @@ const SHARING_MEMORY = 1_000;
  * plans can be).
  *
  * @example
- * import { defaultPollingPolicy, plannerConfig } from 'planviewer-rx';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { plannerConfig } from './planTick';
  * plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }).maxExtraSpacingMs; // 450
  *
  * @since 0.2.0
@@ -158,7 +180,7 @@ export const plannerConfig = (
  * extra requests per second, and those only when tighter than the default `minDelayMs` (450 ms).
  *
  * @example
- * import { defaultPlannerConfig } from 'planviewer-rx';
+ * import { defaultPlannerConfig } from './planTick';
  * defaultPlannerConfig.requestBudget; // 8
  *
  * @since 0.2.0
@@ -173,7 +195,7 @@ export const defaultPlannerConfig: PlannerConfig = plannerConfig(defaultPollingP
  * A planner that has sent nothing yet.
  *
  * @example
- * import { startPlanner } from 'planviewer-rx';
+ * import { startPlanner } from './planTick';
  * startPlanner().lastSentAt; // -Infinity
  *
  * @since 0.2.0
@@ -184,6 +206,8 @@ export const startPlanner = (): PlannerState => ({
   lastSentAt: -Infinity,
   polls: 0,
   requests: 0,
+  tokens: 0,
+  tokensAt: -Infinity,
 });
 
 // -------------------------------------------------------------------------------------
@@ -194,7 +218,7 @@ export const startPlanner = (): PlannerState => ({
  * The server asked to wait (`Retry-After`): no status request of this client before `until`.
  *
  * @example
- * import { plannerPaused, startPlanner } from 'planviewer-rx';
+ * import { plannerPaused, startPlanner } from './planTick';
  * plannerPaused(startPlanner(), 10_000).pausedUntil; // 10000
  *
  * @since 0.2.0
@@ -216,7 +240,8 @@ export const plannerPaused = (state: PlannerState, until: number): PlannerState 
  * `minDelayMs`) for about the same requests per job.
  *
  * @example
- * import { defaultPollingPolicy, sharedPrecision, startPlanner } from 'planviewer-rx';
+ * import { defaultPollingPolicy } from './PollingPolicy';
+ * import { sharedPrecision, startPlanner } from './planTick';
  * sharedPrecision({ ...startPlanner(), polls: 30, requests: 10 }, defaultPollingPolicy); // 567 (1700 / 3)
  * sharedPrecision(startPlanner(), defaultPollingPolicy); // 1700: nothing shared yet
  *
@@ -232,10 +257,40 @@ export const sharedPrecision = (state: PlannerState, policy: PollingPolicy): num
 };
 
 /**
+ * How many status requests the client's `requestBudget` allows at `now`: what was left after the last
+ * request plus what has accrued since, at most one second's worth (the burst a client may send at once,
+ * and never less than one request).
+ *
+ * @example
+ * import { availableRequests, defaultPlannerConfig, startPlanner } from './planTick';
+ * availableRequests(startPlanner(), defaultPlannerConfig, 0); // 8: a full bucket
+ * availableRequests({ ...startPlanner(), tokens: 0, tokensAt: 0 }, defaultPlannerConfig, 250); // 2
+ *
+ * @since 0.2.0
+ * @category destructors
+ */
+export const availableRequests = (state: PlannerState, config: PlannerConfig, now: number): number => {
+  const burst = Math.max(1, config.requestBudget);
+  const accrued = ((now - state.tokensAt) * config.requestBudget) / 1_000;
+  return Math.min(burst, state.tokens + accrued);
+};
+
+/**
+ * When the budget next allows a whole request (`now` when it allows one already).
+ *
+ * @internal
+ */
+const requestAllowedAt = (state: PlannerState, config: PlannerConfig, now: number): number => {
+  const missing = 1 - availableRequests(state, config, now);
+  // Whole milliseconds, rounded up, so that the request really is allowed when the wake-up comes.
+  return missing <= 1e-9 ? now : now + Math.ceil((missing * 1_000) / config.requestBudget);
+};
+
+/**
  * Whether a job is inside its finish window at `now`.
  *
  * @example
- * import { isHot } from 'planviewer-rx';
+ * import { isHot } from './planTick';
  * isHot({ job: 'a', dueAt: 9_000, notBefore: 0, deadlineAt: Infinity, inFlight: false, window: { from: 5_000, until: 12_000, density: 1e-4 } }, 6_000); // true
  *
  * @since 0.2.0
@@ -253,7 +308,7 @@ export const isHot = (j: PlannedJob, now: number): boolean =>
  * one following thousands of jobs many requests a round, so neither practically ever sends one.
  *
  * @example
- * import { defaultPlannerConfig, extraSpacing } from 'planviewer-rx';
+ * import { defaultPlannerConfig, extraSpacing } from './planTick';
  * extraSpacing(1 / 400, defaultPlannerConfig); // 400: a finish every 0.4 s expected
  * extraSpacing(1 / 10, defaultPlannerConfig); // 250: at most 4 requests a second
  * extraSpacing(1 / 4_000, defaultPlannerConfig); // Infinity: the jobs' own plans do as well
@@ -270,24 +325,42 @@ export const extraSpacing = (finishesPerMs: number, config: PlannerConfig, reque
 };
 
 interface Survey {
+  /** Ready now, the jobs that must go first (their `latestAt` passed), then the others, each by `dueAt`. */
   readonly due: PlannedJob[];
+  /** How many of `due` must go now. */
+  readonly must: number;
   readonly hot: PlannedJob[];
   readonly soon: PlannedJob[];
   readonly expired: string[];
   readonly hotDensity: number;
-  /** Earliest moment a request may be needed: a plan falls due, a window opens. */
+  /** Earliest moment a request may be wanted (within the budget): a plan falls due. */
   readonly nextEvent: number;
+  /** Earliest moment a finish window opens (a job turns hot: an extra round may become worth it). */
+  readonly nextOpening: number;
+  /** Earliest moment a request must go whatever the budget: a job reaches its `latestAt`. */
+  readonly nextMust: number;
   /** Earliest follower deadline still ahead (a pause does not delay it). */
   readonly nextDeadline: number;
 }
 
-const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number): Survey => {
-  const due: PlannedJob[] = [];
+const byDue = (x: PlannedJob, y: PlannedJob): number => x.dueAt - y.dueAt;
+
+const survey = (
+  jobs: Iterable<PlannedJob>,
+  config: PlannerConfig,
+  now: number,
+  /** Jobs just sent for: in flight from now on. */
+  sent?: ReadonlySet<PlannedJob>,
+): Survey => {
+  const must: PlannedJob[] = [];
+  const wanted: PlannedJob[] = [];
   const hot: PlannedJob[] = [];
   const soon: PlannedJob[] = [];
   const expired: string[] = [];
   let hotDensity = 0;
   let nextEvent = Infinity;
+  let nextMust = Infinity;
+  let nextOpening = Infinity;
   let nextDeadline = Infinity;
   for (const j of jobs) {
     if (j.deadlineAt <= now) {
@@ -295,10 +368,16 @@ const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number):
       continue;
     }
     nextDeadline = Math.min(nextDeadline, j.deadlineAt);
-    if (j.inFlight) continue;
+    if (j.inFlight || sent?.has(j) === true) continue;
     const readyAt = Math.max(j.dueAt, j.notBefore);
+    const mustAt = Math.max(j.latestAt ?? j.dueAt, readyAt);
+    if (mustAt <= now) {
+      must.push(j);
+      continue;
+    }
+    nextMust = Math.min(nextMust, mustAt);
     if (readyAt <= now) {
-      due.push(j);
+      wanted.push(j);
       continue;
     }
     nextEvent = Math.min(nextEvent, readyAt);
@@ -310,36 +389,65 @@ const survey = (jobs: Iterable<PlannedJob>, config: PlannerConfig, now: number):
       if (j.dueAt <= now + config.coalesceWindowMs) soon.push(j);
       if (j.window !== undefined && j.window.from > now && j.window.from < j.window.until)
         // Whole milliseconds: schedulers and marble diagrams count in them.
-        nextEvent = Math.min(nextEvent, Math.ceil(j.window.from));
+        nextOpening = Math.min(nextOpening, Math.ceil(j.window.from));
     }
   }
-  return { due, hot, soon, expired, hotDensity, nextEvent, nextDeadline };
+  const due = must.length === 0 ? wanted : [...must.sort(byDue), ...wanted.sort(byDue)];
+  return {
+    due,
+    must: must.length,
+    hot,
+    soon,
+    expired,
+    hotDensity,
+    nextEvent,
+    nextOpening,
+    nextMust,
+    nextDeadline,
+  };
 };
-
-const byDue = (x: PlannedJob, y: PlannedJob): number => x.dueAt - y.dueAt;
 
 /** Requests one extra round for the hot jobs takes. */
 const rounds = (s: Survey, config: PlannerConfig): number => Math.ceil(s.hot.length / config.maxBatchSize);
 const byLikelyFinish = (x: PlannedJob, y: PlannedJob): number => y.window!.density - x.window!.density;
 
-const wakeAfter = (s: Survey, state: PlannerState, config: PlannerConfig, hotLeft: boolean): number => {
-  const spacing = hotLeft ? extraSpacing(s.hotDensity, config, rounds(s, config)) : Infinity;
+/**
+ * When to tick next: when a request may be wanted (a job left due, a plan falling due, a window opening,
+ * an extra round) once the budget allows one, or when one must go (a job reaching its `latestAt`); never
+ * before the pause ends, but at the earliest follower deadline whatever the pause.
+ */
+const wakeAfter = (s: Survey, state: PlannerState, config: PlannerConfig, now: number): number => {
+  const spacing = s.hot.length > 0 ? extraSpacing(s.hotDensity, config, rounds(s, config)) : Infinity;
   // Hot jobs that were never sent for: their first extra request may go at once.
   const extraAt = spacing === Infinity ? Infinity : Math.max(state.lastSentAt + spacing, -Number.MAX_VALUE);
-  return Math.min(Math.max(Math.min(s.nextEvent, extraAt), state.pausedUntil), s.nextDeadline);
+  // One more hot job can make an extra round worth it only while a round is cheap enough for the budget:
+  // with hundreds of hot jobs it is not, and waking at each of thousands of openings would be waste.
+  const oneMore = Math.ceil((s.hot.length + 1) / config.maxBatchSize);
+  const openingAt =
+    Math.max(MIN_EXTRA_SPACING_MS, (oneMore * 1_000) / config.requestBudget) < config.maxExtraSpacingMs
+      ? s.nextOpening
+      : Infinity;
+  const wantedAt = Math.min(s.due.length > 0 ? now : Infinity, s.nextEvent, openingAt, extraAt);
+  const sendAt = Math.min(
+    wantedAt === Infinity ? Infinity : Math.max(wantedAt, requestAllowedAt(state, config, now)),
+    s.must > 0 ? now : s.nextMust,
+  );
+  return sendAt === Infinity ? s.nextDeadline : Math.min(Math.max(sendAt, state.pausedUntil), s.nextDeadline);
 };
 
 /**
  * Decides one tick: which jobs go out now, in how many requests, and when to wake next.
  *
- * Due jobs (their plan says now) always go, in as many requests as `maxBatchSize` needs. A request that
- * goes anyway also carries the hot jobs (most likely finish first) and then the jobs due within
+ * Jobs past their own policy's plan (`latestAt`) always go, in as many requests as `maxBatchSize`
+ * needs: the budget never makes a job wait longer than its policy alone would. Jobs whose shared plan
+ * (`dueAt`) came go after them, in more requests only as far as the `requestBudget` allows. A request
+ * that goes anyway also carries the hot jobs (most likely finish first) and then the jobs due within
  * `coalesceWindowMs`, while there is room. When nothing is due but the hot jobs have waited their
- * {@link extraSpacing}, one extra round carries the hot jobs alone. Nothing goes out during a
- * `Retry-After` pause; expired deadlines are reported whatever the pause.
+ * {@link extraSpacing}, one extra round carries the hot jobs alone, within the budget. Nothing goes out
+ * during a `Retry-After` pause; expired deadlines are reported whatever the pause.
  *
  * @example
- * import { defaultPlannerConfig, planTick, startPlanner } from 'planviewer-rx';
+ * import { defaultPlannerConfig, planTick, startPlanner } from './planTick';
  * const jobs = [
  *   { job: 'a', dueAt: 1_000, notBefore: 0, deadlineAt: Infinity, inFlight: false },
  *   { job: 'b', dueAt: 2_500, notBefore: 0, deadlineAt: Infinity, inFlight: false },
@@ -357,31 +465,32 @@ export const planTick = (
   now: number,
 ): TickPlan => {
   const s = survey(jobs, config, now);
-  const idle = (hotLeft: boolean): TickPlan => ({
+  const idle: TickPlan = {
     requests: [],
     expired: s.expired,
-    wakeAt: wakeAfter(s, state, config, hotLeft),
+    wakeAt: wakeAfter(s, state, config, now),
     state,
-  });
-  if (now < state.pausedUntil)
-    return {
-      ...idle(s.hot.length > 0),
-      wakeAt: Math.min(
-        s.due.length > 0 ? state.pausedUntil : Infinity,
-        wakeAfter(s, state, config, s.hot.length > 0),
-      ),
-    };
+  };
+  if (now < state.pausedUntil) return idle;
   const extra =
     s.due.length === 0 &&
     s.hot.length > 0 &&
     now >= state.lastSentAt + extraSpacing(s.hotDensity, config, rounds(s, config));
-  if (s.due.length === 0 && !extra) return idle(s.hot.length > 0);
-
+  if (s.due.length === 0 && !extra) return idle;
+  const available = availableRequests(state, config, now);
+  // A hair of tolerance: the bucket refills in floating point.
+  const allowed = Math.floor(available + 1e-9);
   const hot = s.hot.sort(byLikelyFinish);
-  const due = s.due.sort(byDue);
-  const first = extra ? hot : due;
-  const room = Math.ceil(first.length / config.maxBatchSize) * config.maxBatchSize;
-  const carried = extra ? [...hot] : [...due, ...hot.slice(0, Math.max(0, room - due.length))];
+  const first = extra ? hot : s.due;
+  const needed = Math.ceil(first.length / config.maxBatchSize);
+  const owed = Math.ceil(s.must / config.maxBatchSize);
+  const count = Math.max(owed, Math.min(needed, owed + allowed));
+  if (count === 0) return idle;
+
+  const room = count * config.maxBatchSize;
+  const carried = extra
+    ? hot.slice(0, room)
+    : [...s.due.slice(0, room), ...hot.slice(0, Math.max(0, room - s.due.length))];
   carried.push(...s.soon.sort(byDue).slice(0, Math.max(0, room - carried.length)));
   const requests: string[][] = [];
   for (let i = 0; i < carried.length; i += config.maxBatchSize)
@@ -395,24 +504,13 @@ export const planTick = (
     lastSentAt: now,
     polls: halve ? polls / 2 : polls,
     requests: halve ? requestCount / 2 : requestCount,
+    // Only what goes beyond the owed requests spends the budget.
+    tokens: available - (requests.length - owed),
+    tokensAt: now,
   };
   // What is left once the carried jobs are in flight decides the wake-up.
-  const sent = new Set(carried);
-  const rest = survey(
-    {
-      *[Symbol.iterator]() {
-        for (const j of jobs) yield sent.has(j) ? { ...j, inFlight: true } : j;
-      },
-    },
-    config,
-    now,
-  );
-  return {
-    requests,
-    expired: s.expired,
-    wakeAt: wakeAfter(rest, next, config, rest.hot.length > 0),
-    state: next,
-  };
+  const rest = survey(jobs, config, now, new Set(carried));
+  return { requests, expired: s.expired, wakeAt: wakeAfter(rest, next, config, now), state: next };
 };
 
 /**
@@ -420,7 +518,7 @@ export const planTick = (
  * or left. `now` when something is due already.
  *
  * @example
- * import { defaultPlannerConfig, nextWakeAt, startPlanner } from 'planviewer-rx';
+ * import { defaultPlannerConfig, nextWakeAt, startPlanner } from './planTick';
  * nextWakeAt([{ job: 'a', dueAt: 3_000, notBefore: 0, deadlineAt: Infinity, inFlight: false }], startPlanner(), defaultPlannerConfig, 0); // 3000
  *
  * @since 0.2.0
@@ -433,7 +531,5 @@ export const nextWakeAt = (
   now: number,
 ): number => {
   const s = survey(jobs, config, now);
-  if (s.expired.length > 0) return now;
-  const dueAt = s.due.length > 0 ? Math.max(now, state.pausedUntil) : Infinity;
-  return Math.min(dueAt, wakeAfter(s, state, config, s.hot.length > 0));
+  return s.expired.length > 0 ? now : wakeAfter(s, state, config, now);
 };
