@@ -331,6 +331,8 @@ interface Survey {
   readonly must: number;
   readonly hot: PlannedJob[];
   readonly soon: PlannedJob[];
+  /** Past their finish window (late by the model, backing off): a free look is all the more welcome. */
+  readonly overdue: PlannedJob[];
   readonly expired: string[];
   readonly hotDensity: number;
   /** Earliest moment a request may be wanted (within the budget): a plan falls due. */
@@ -356,6 +358,7 @@ const survey = (
   const wanted: PlannedJob[] = [];
   const hot: PlannedJob[] = [];
   const soon: PlannedJob[] = [];
+  const overdue: PlannedJob[] = [];
   const expired: string[] = [];
   let hotDensity = 0;
   let nextEvent = Infinity;
@@ -385,6 +388,8 @@ const survey = (
     if (isHot(j, now)) {
       hot.push(j);
       hotDensity += j.window!.density;
+    } else if (j.window !== undefined && j.window.until <= now) {
+      overdue.push(j);
     } else {
       if (j.dueAt <= now + config.coalesceWindowMs) soon.push(j);
       if (j.window !== undefined && j.window.from > now && j.window.from < j.window.until)
@@ -398,6 +403,7 @@ const survey = (
     must: must.length,
     hot,
     soon,
+    overdue,
     expired,
     hotDensity,
     nextEvent,
@@ -491,6 +497,7 @@ export const planTick = (
   const carried = extra
     ? hot.slice(0, room)
     : [...s.due.slice(0, room), ...hot.slice(0, Math.max(0, room - s.due.length))];
+  carried.push(...s.overdue.sort(byDue).slice(0, Math.max(0, room - carried.length)));
   carried.push(...s.soon.sort(byDue).slice(0, Math.max(0, room - carried.length)));
   const requests: string[][] = [];
   for (let i = 0; i < carried.length; i += config.maxBatchSize)
