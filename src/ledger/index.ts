@@ -10,3 +10,8 @@ export * from './ledgeredJob';
 export * from './resumeStream';
 export * from './ledgeredOrder';
 export * from './productsOrderedOn';
+export * from './budgetedOrder';
+export * from './ledgerRuntime';
+export * from './ledgerWithRuntime';
+export * from './amsterdamDay';
+export * from './memoryBudgetStore';

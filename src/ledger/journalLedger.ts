@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { ledgerFailed, type LedgerFailed } from '../errors/PlanviewerError';
 import type { JobLedger, LedgerJob, LedgerSnapshot, UnknownOrder } from './JobLedger';
+import { jobLedger } from './ledgerWithRuntime';
 import type { LedgerEntry } from './LedgerEntry';
 import { journalState, type JournalState } from './journalState';
 
@@ -270,7 +271,7 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
       };
     });
 
-  return {
+  return jobLedger({
     name: journal.name,
     beginOrder,
     answerOrder,
@@ -280,7 +281,7 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
     releaseJobs,
     claimUnansweredOrders,
     snapshot,
-  };
+  });
 };
 
 /**
