@@ -135,12 +135,9 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
     const runtime = runtimeOf(ledger);
     if (runtime === undefined) return notALedger();
     const { hooks, attach } = runtime.ledgeredOrder(port, {
+      ...client,
       ledger,
-      ...(client.orderBudget === undefined ? {} : { budget: client.orderBudget }),
-      ...(streamOptions?.labels === undefined ? {} : { labels: streamOptions.labels }),
-      worker: client.worker,
-      leaseMs: client.leaseMs,
-      scheduler: client.scheduler,
+      labels: streamOptions?.labels,
     });
     return attach(orderStream(context, client.scheduler, intentions, stream.right, hooks));
   };
@@ -185,21 +182,7 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
 
   const resume$: Jobs['resume$'] = (ledger, resumeOptions = {}) => {
     const runtime = runtimeOf(ledger);
-    if (runtime === undefined) return notALedger();
-    const { watch, ...jobOptions } = resumeOptions;
-    if (watch !== undefined && typeof watch !== 'boolean')
-      return of(E.left(invalidInput('watch', 'expected true or false')));
-    const stream = normalizeStreamOptions(jobOptions, client);
-    if (E.isLeft(stream)) return of(E.left(stream.left));
-    return runtime.resumeStream(
-      { ledger, worker: client.worker, leaseMs: client.leaseMs, scheduler: client.scheduler },
-      {
-        watch: watch ?? false,
-        claimEveryMs: client.claimEveryMs,
-        ...(jobOptions.signal === undefined ? {} : { signal: jobOptions.signal }),
-      },
-      (j) => job$(j.job, { ...jobOptions, intention: j.intention }),
-    );
+    return runtime === undefined ? notALedger() : runtime.resumeJobs(ledger, resumeOptions, client, job$);
   };
 
   return { order$, job$, select, followedJobs: poller.followedJobs, resume$ };

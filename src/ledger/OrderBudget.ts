@@ -95,23 +95,14 @@ export interface OrderBudget {
 export const normalizeOrderBudget = (options: OrderBudgetOptions): E.Either<InvalidInput, OrderBudget> => {
   if (typeof options !== 'object' || options === null)
     return E.left(invalidInput('orderBudget', 'expected { perDay, store }'));
-  const { perDay, store, now } = options;
-  if (!(Number.isSafeInteger(perDay) && perDay >= 0))
-    return E.left(invalidInput('orderBudget.perDay', `expected a whole number >= 0, got ${String(perDay)}`));
-  if (
-    typeof store !== 'object' ||
-    store === null ||
-    typeof store.reserve !== 'function' ||
-    typeof store.release !== 'function' ||
-    carriedRuntime(store) === undefined
-  )
-    return E.left(
-      invalidInput(
-        'orderBudget.store',
-        'expected an OrderBudgetStore: memoryBudgetStore() or orderBudgetStore(yours) from planviewer-rx/ledger, or postgresBudgetStore(pool)',
-      ),
-    );
-  if (now !== undefined && typeof now !== 'function')
-    return E.left(invalidInput('orderBudget.now', 'expected a function returning epoch ms'));
-  return E.right({ perDay, store, now: now ?? Date.now });
+  // The store brings the budget's code, its checks included (see orderBudgetStore).
+  const runtime = carriedRuntime(options.store);
+  return runtime === undefined
+    ? E.left(
+        invalidInput(
+          'orderBudget.store',
+          'expected an OrderBudgetStore: memoryBudgetStore() or orderBudgetStore(yours) from planviewer-rx/ledger, or postgresBudgetStore(pool)',
+        ),
+      )
+    : runtime.checkOrderBudget(options);
 };

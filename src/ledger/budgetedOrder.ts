@@ -1,9 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { defer, mergeMap, of, take, type Observable } from 'rxjs';
 import type { OrderedJob } from '../codecs';
-import { ledgerFailed, orderBudgetExhausted, type PlanviewerError } from '../errors/PlanviewerError';
+import {
+  invalidInput,
+  ledgerFailed,
+  orderBudgetExhausted,
+  type InvalidInput,
+  type PlanviewerError,
+} from '../errors/PlanviewerError';
 import { amsterdamDay } from './amsterdamDay';
-import type { OrderBudget } from './OrderBudget';
+import type { OrderBudget, OrderBudgetOptions } from './OrderBudget';
 
 type OrderResult = E.Either<PlanviewerError, readonly OrderedJob[]>;
 
@@ -68,3 +74,26 @@ export const budgetedOrder =
         }),
       );
     }).pipe(mergeMap((o) => o));
+
+/**
+ * Checks {@link OrderBudgetOptions} whose store brought this code (`normalizeOrderBudget` asks the store
+ * for it) and fills in the clock.
+ *
+ * @example
+ * import { checkOrderBudget } from './budgetedOrder';
+ * import { memoryBudgetStore } from './memoryBudgetStore';
+ * checkOrderBudget({ perDay: -1, store: memoryBudgetStore() }); // Left(InvalidInput orderBudget.perDay …)
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const checkOrderBudget = (options: OrderBudgetOptions): E.Either<InvalidInput, OrderBudget> => {
+  const { perDay, store, now } = options;
+  if (!(Number.isSafeInteger(perDay) && perDay >= 0))
+    return E.left(invalidInput('orderBudget.perDay', `expected a whole number >= 0, got ${String(perDay)}`));
+  if (typeof store.reserve !== 'function' || typeof store.release !== 'function')
+    return E.left(invalidInput('orderBudget.store', 'expected an OrderBudgetStore (reserve, release)'));
+  if (now !== undefined && typeof now !== 'function')
+    return E.left(invalidInput('orderBudget.now', 'expected a function returning epoch ms'));
+  return E.right({ perDay, store, now: now ?? Date.now });
+};

@@ -15,3 +15,4 @@ export * from './ledgerRuntime';
 export * from './ledgerWithRuntime';
 export * from './amsterdamDay';
 export * from './memoryBudgetStore';
+export * from './resumeJobs';

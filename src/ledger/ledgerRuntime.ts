@@ -1,7 +1,7 @@
 import type { JobLedger } from './JobLedger';
-import type { budgetedOrder } from './budgetedOrder';
+import type { budgetedOrder, checkOrderBudget } from './budgetedOrder';
 import type { ledgeredOrder } from './ledgeredOrder';
-import type { resumeStream } from './resumeStream';
+import type { resumeJobs } from './resumeJobs';
 
 /**
  * The key under which a ledger carries the code that uses it. `Symbol.for`, so that a ledger made by one
@@ -19,14 +19,15 @@ export const LEDGER_RUNTIME: unique symbol = Symbol.for('planviewer-rx.ledgerRun
  * @example
  * import type { LedgerRuntime } from './ledgerRuntime';
  * declare const runtime: LedgerRuntime;
- * console.log(typeof runtime.resumeStream);
+ * console.log(typeof runtime.resumeJobs);
  *
  * @category model
  */
 export interface LedgerRuntime {
   readonly budgetedOrder: typeof budgetedOrder;
+  readonly checkOrderBudget: typeof checkOrderBudget;
   readonly ledgeredOrder: typeof ledgeredOrder;
-  readonly resumeStream: typeof resumeStream;
+  readonly resumeJobs: typeof resumeJobs;
 }
 
 /**

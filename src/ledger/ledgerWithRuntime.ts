@@ -1,11 +1,11 @@
-import { budgetedOrder } from './budgetedOrder';
+import { budgetedOrder, checkOrderBudget } from './budgetedOrder';
 import type { JobLedger } from './JobLedger';
 import { ledgeredOrder } from './ledgeredOrder';
 import { LEDGER_RUNTIME, type LedgerRuntime } from './ledgerRuntime';
 import type { OrderBudgetStore } from './OrderBudget';
-import { resumeStream } from './resumeStream';
+import { resumeJobs } from './resumeJobs';
 
-const runtime: LedgerRuntime = { budgetedOrder, ledgeredOrder, resumeStream };
+const runtime: LedgerRuntime = { budgetedOrder, checkOrderBudget, ledgeredOrder, resumeJobs };
 
 /**
  * Makes your own adapter of the {@link JobLedger} port usable by `order$(…, { ledger })` and

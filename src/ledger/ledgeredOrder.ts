@@ -37,11 +37,11 @@ type Emission = E.Either<PlanviewerError, JobEvent>;
  */
 export interface LedgeredOrderSetup {
   readonly ledger: JobLedger;
-  readonly budget?: OrderBudget;
+  readonly orderBudget?: OrderBudget | undefined;
   readonly worker: string;
   readonly leaseMs: number;
   readonly scheduler: SchedulerLike;
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -88,7 +88,7 @@ export const ledgeredOrder = (
     onRecorded: (jobs) => jobs.forEach((j) => leased.add(j)),
   });
   // The budget is reserved before the ledger records anything, and given back if the order never went out.
-  const order = setup.budget === undefined ? guarded : budgetedOrder(guarded, setup.budget);
+  const order = setup.orderBudget === undefined ? guarded : budgetedOrder(guarded, setup.orderBudget);
   // The order stream's own end ends the extra Lefts too (an order aborted before it was sent never
   // reaches the guard, so `unrecorded` would never complete).
   const attach = (stream: Observable<Emission>): Observable<Emission> =>
