@@ -83,11 +83,12 @@ export interface OrderBudget {
 // -------------------------------------------------------------------------------------
 
 /**
- * Validates {@link OrderBudgetOptions} and fills in the defaults.
+ * Validates {@link OrderBudgetOptions} and fills in the defaults. The checks come with the store (see
+ * `orderBudgetStore`); a store without them is refused here.
  *
  * @example
  * import { normalizeOrderBudget } from './OrderBudget';
- * normalizeOrderBudget({ perDay: -1 }); // Left(InvalidInput orderBudget.perDay …)
+ * normalizeOrderBudget({ perDay: 7 } as never); // Left(InvalidInput orderBudget.store …): no store
  *
  * @since 0.2.0
  * @category constructors
