@@ -128,18 +128,36 @@ describe('order$ with a ledger', () => {
 describe('your own ledger adapter', () => {
   it('is refused with a clear InvalidInput until it goes through jobLedger (nothing is sent), then records like ours', async () => {
     const file = fileLedger(dir);
-    // Nine plain functions, as a hand-written adapter has them: no runtime of ours attached.
-    const mine: JobLedger = {
-      name: 'mine',
-      beginOrder: (r) => file.beginOrder(r),
-      answerOrder: (o, a, l) => file.answerOrder(o, a, l),
-      endJob: (j, e) => file.endJob(j, e),
-      claimJobs: (r) => file.claimJobs(r),
-      renewLeases: (j, r) => file.renewLeases(j, r),
-      releaseJobs: (j, w) => file.releaseJobs(j, w),
-      claimUnansweredOrders: (w) => file.claimUnansweredOrders(w),
-      snapshot: () => file.snapshot(),
-    };
+    // A hand-written adapter, as a class (methods on its prototype, using `this`): no runtime of ours.
+    class MyLedger implements JobLedger {
+      readonly name = 'mine';
+      private readonly inner: JobLedger = file;
+      beginOrder(r: Parameters<JobLedger['beginOrder']>[0]) {
+        return this.inner.beginOrder(r);
+      }
+      answerOrder(...a: Parameters<JobLedger['answerOrder']>) {
+        return this.inner.answerOrder(...a);
+      }
+      endJob(...a: Parameters<JobLedger['endJob']>) {
+        return this.inner.endJob(...a);
+      }
+      claimJobs(r: Parameters<JobLedger['claimJobs']>[0]) {
+        return this.inner.claimJobs(r);
+      }
+      renewLeases(...a: Parameters<JobLedger['renewLeases']>) {
+        return this.inner.renewLeases(...a);
+      }
+      releaseJobs(...a: Parameters<JobLedger['releaseJobs']>) {
+        return this.inner.releaseJobs(...a);
+      }
+      claimUnansweredOrders(w: string) {
+        return this.inner.claimUnansweredOrders(w);
+      }
+      snapshot() {
+        return this.inner.snapshot();
+      }
+    }
+    const mine = new MyLedger();
     const pv = client();
     const refused = expect.objectContaining({
       _tag: 'InvalidInput',

@@ -24,8 +24,17 @@ const runtime: LedgerRuntime = { budgetedOrder, checkOrderBudget, ledgeredOrder,
  * @category constructors
  */
 export const jobLedger = (port: JobLedger): JobLedger => {
+  // Each call goes to `port` itself, so an adapter written as a class keeps its methods and its `this`.
   const ledger: JobLedger & { readonly [LEDGER_RUNTIME]: LedgerRuntime } = {
-    ...port,
+    name: port.name,
+    beginOrder: (record) => port.beginOrder(record),
+    answerOrder: (order, answer, lease) => port.answerOrder(order, answer, lease),
+    endJob: (job, end) => port.endJob(job, end),
+    claimJobs: (request) => port.claimJobs(request),
+    renewLeases: (jobs, request) => port.renewLeases(jobs, request),
+    releaseJobs: (jobs, worker) => port.releaseJobs(jobs, worker),
+    claimUnansweredOrders: (worker) => port.claimUnansweredOrders(worker),
+    snapshot: () => port.snapshot(),
     [LEDGER_RUNTIME]: runtime,
   };
   return ledger;
@@ -48,7 +57,9 @@ export const jobLedger = (port: JobLedger): JobLedger => {
  */
 export const orderBudgetStore = (port: OrderBudgetStore): OrderBudgetStore => {
   const store: OrderBudgetStore & { readonly [LEDGER_RUNTIME]: LedgerRuntime } = {
-    ...port,
+    name: port.name,
+    reserve: (day, count, perDay) => port.reserve(day, count, perDay),
+    release: (day, count) => port.release(day, count),
     [LEDGER_RUNTIME]: runtime,
   };
   return store;
