@@ -13,6 +13,7 @@ const libraryEntries = {
   proxy: 'src/proxy/index.ts',
   postgres: 'src/postgres/index.ts',
   'file-ledger': 'src/ledger/file/index.ts',
+  ledger: 'src/ledgerAdapters.ts',
 };
 
 // Dependencies and peers stay external: users' rxjs/fp-ts instances must be the ones we use.

@@ -7,7 +7,12 @@ import { browserTwins, esModulePeers } from './esbuildPlugins';
  */
 export const browserBuild: Options = {
   // The polling policy too: an app scales it (docs/browser-and-angular.md) without pulling in CommonJS.
-  entry: { 'index.browser': 'src/index.ts', 'polling.browser': 'src/pollingPolicy.ts' },
+  // And the ledgers: a browser app records its orders in localStorage (docs/ledgers-and-workers.md).
+  entry: {
+    'index.browser': 'src/index.ts',
+    'polling.browser': 'src/pollingPolicy.ts',
+    'ledger.browser': 'src/ledgerAdapters.ts',
+  },
   format: ['esm'],
   platform: 'browser',
   target: 'es2022',
@@ -15,5 +20,13 @@ export const browserBuild: Options = {
   // fp-ts and io-ts are peers too: esModulePeers keeps them external under their es6/ paths.
   external: ['rxjs'],
   noExternal: [/^fp-ts(\/|$)/, /^io-ts(\/|$)/],
-  esbuildPlugins: [esModulePeers(), browserTwins(['src/config/defaultFetch', 'src/http/prematureClose'])],
+  esbuildPlugins: [
+    esModulePeers(),
+    browserTwins([
+      'src/config/defaultFetch',
+      'src/http/prematureClose',
+      'src/http/nodeBodyChunks',
+      'src/http/networkFailure',
+    ]),
+  ],
 };

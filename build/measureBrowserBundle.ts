@@ -16,6 +16,8 @@ export interface BundleMeasure {
   readonly commonJsInputs: readonly string[];
   /** Every input, to show where the package was resolved from. */
   readonly inputs: readonly string[];
+  /** The minified bundle itself, to look for what must (not) be in it. */
+  readonly code: string;
 }
 
 export interface BrowserBundleSizes {
@@ -55,21 +57,28 @@ const measure = async (appDir: string, entry: string, withPeers: boolean): Promi
     minifiedBytes: code.byteLength,
     commonJsInputs: inputs.filter(([, input]) => input.format === 'cjs').map(([file]) => file),
     inputs: inputs.map(([file]) => file),
+    code: new TextDecoder().decode(code),
   };
 };
 
 /**
- * Bundles `import * as pv from 'planviewer-rx'` from `appDir`, whose node_modules (or an ancestor's) must
- * hold the built package and the peers.
+ * Bundles `import * as pv from 'planviewer-rx'` (and any other `entries`, each kept whole the same way)
+ * from `appDir`, whose node_modules (or an ancestor's) must hold the built package and the peers.
  */
-export const measureBrowserBundle = async (appDir: string): Promise<BrowserBundleSizes> => {
+export const measureBrowserBundle = async (
+  appDir: string,
+  entries: readonly string[] = ['planviewer-rx'],
+): Promise<BrowserBundleSizes> => {
   await mkdir(appDir, { recursive: true });
   // An app of its own: without a package.json here, `planviewer-rx` would resolve as a self-reference of
   // the repository (its package.json has that name) instead of from the app's node_modules.
   await writeFile(path.join(appDir, 'package.json'), '{ "name": "bundle-check", "private": true }\n');
-  const entry = path.join(appDir, 'app.mjs');
+  const entry = path.join(appDir, `app-${entries.length}.mjs`);
   // Keeping every export alive measures the whole public surface, the worst case for an app.
-  await writeFile(entry, "import * as pv from 'planviewer-rx';\nglobalThis.planviewer = pv;\n");
+  await writeFile(
+    entry,
+    entries.map((e, i) => `import * as e${i} from '${e}';\nglobalThis['${e}'] = e${i};\n`).join(''),
+  );
   return {
     withPeers: await measure(appDir, entry, true),
     withoutPeers: await measure(appDir, entry, false),

@@ -4,7 +4,8 @@
  * The public surface of the root entry, and nothing else: the client, its options, the job events, the
  * errors and their helpers, the operators, the location-search builders and the types of what the API
  * answers. Everything not named here is internal and may change in any release. Other entries:
- * `planviewer-rx/polling` (the polling policy as data), `planviewer-rx/simulator` (a local Product API) and
+ * `planviewer-rx/polling` (the polling policy as data), `planviewer-rx/ledger` (ledgers for browsers and
+ * memory, the in-process budget store), `planviewer-rx/simulator` (a local Product API) and
  * `planviewer-rx/testing` (scripted clients for unit tests). spec/surface/publicNames.spec.ts lists every
  * public name, so a change to this file is a visible decision.
  *
@@ -130,7 +131,9 @@ export type { OrderedJob } from './codecs/OrderedJob';
 export type { Product } from './codecs/Product';
 
 // Ledgers (the durable record of orders and jobs) and the order budget; see docs/ledgers-and-workers.md.
-// The JSONL file ledger is in `planviewer-rx/file-ledger`, PostgreSQL in `planviewer-rx/postgres`.
+// The port and the budget's types are here; the ledgers themselves are in `planviewer-rx/ledger` (storage,
+// memory, journal), `planviewer-rx/file-ledger` (JSONL file) and `planviewer-rx/postgres`, each bringing the
+// code that records and resumes orders, so an app without a ledger does not ship it.
 export type {
   JobEnd,
   JobLedger,
@@ -141,12 +144,4 @@ export type {
   OrderingRecord,
   UnknownOrder,
 } from './ledger/JobLedger';
-export type { LedgerEntry } from './ledger/LedgerEntry';
-export { journalLedger, memoryLedger, type Journal, type JournalLedgerOptions } from './ledger/journalLedger';
-export { storageLedger, type StorageLedgerOptions, type StorageLike } from './ledger/storageLedger';
-export {
-  memoryBudgetStore,
-  type OrderBudget,
-  type OrderBudgetOptions,
-  type OrderBudgetStore,
-} from './ledger/OrderBudget';
+export type { OrderBudget, OrderBudgetOptions, OrderBudgetStore } from './ledger/OrderBudget';

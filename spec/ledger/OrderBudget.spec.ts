@@ -5,7 +5,9 @@ import {
   normalizeOrderBudget,
   productsOrderedOn,
   type LedgerEntry,
+  type OrderBudgetStore,
 } from '../../src/ledger';
+import { orderBudgetStore } from '../../src/ledgerAdapters';
 
 describe('amsterdamDay', () => {
   it.each([
@@ -50,14 +52,34 @@ describe('memoryBudgetStore', () => {
 
 describe('normalizeOrderBudget', () => {
   it.each([[-1], [1.5], [Number.NaN], ['7']])('refuses perDay %p', (perDay) => {
-    expect(normalizeOrderBudget({ perDay: perDay as number })).toEqual(
+    expect(normalizeOrderBudget({ perDay: perDay as number, store: memoryBudgetStore() })).toEqual(
       E.left(expect.objectContaining({ _tag: 'InvalidInput', field: 'orderBudget.perDay' })),
     );
   });
 
-  it('fills in an in-process store and the wall clock', () => {
-    const budget = normalizeOrderBudget({ perDay: 0 });
-    expect(budget).toEqual(E.right(expect.objectContaining({ perDay: 0, now: Date.now })));
+  it('keeps the store and fills in the wall clock', () => {
+    const store = memoryBudgetStore();
+    const budget = normalizeOrderBudget({ perDay: 0, store });
+    expect(budget).toEqual(E.right({ perDay: 0, store, now: Date.now }));
+  });
+
+  it('refuses a missing store, and a hand-made one that does not bring the budget code, saying what to use', () => {
+    const mine: OrderBudgetStore = {
+      name: 'mine',
+      reserve: () => () => Promise.resolve(E.right({ granted: true, used: 1 })),
+      release: () => () => Promise.resolve(E.right(undefined)),
+    };
+    for (const store of [undefined, mine])
+      expect(normalizeOrderBudget({ perDay: 1, store: store as OrderBudgetStore })).toEqual(
+        E.left(
+          expect.objectContaining({
+            _tag: 'InvalidInput',
+            field: 'orderBudget.store',
+            reason: expect.stringContaining('orderBudgetStore(yours) from planviewer-rx/ledger'),
+          }),
+        ),
+      );
+    expect(E.isRight(normalizeOrderBudget({ perDay: 1, store: orderBudgetStore(mine) }))).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import type { PlanviewerError } from '../../src/errors/PlanviewerError';
 import type { JobEvent } from '../../src/jobs/JobEvent';
 import type { JobLedger } from '../../src/ledger';
 import { fileLedger, LEDGER_FILE } from '../../src/ledger/file';
+import { jobLedger, memoryBudgetStore } from '../../src/ledgerAdapters';
 import {
   sampleAddress,
   scaledClock,
@@ -124,6 +125,55 @@ describe('order$ with a ledger', () => {
   });
 });
 
+describe('your own ledger adapter', () => {
+  it('is refused with a clear InvalidInput until it goes through jobLedger (nothing is sent), then records like ours', async () => {
+    const file = fileLedger(dir);
+    // A hand-written adapter, as a class (methods on its prototype, using `this`): no runtime of ours.
+    class MyLedger implements JobLedger {
+      readonly name = 'mine';
+      private readonly inner: JobLedger = file;
+      beginOrder(r: Parameters<JobLedger['beginOrder']>[0]) {
+        return this.inner.beginOrder(r);
+      }
+      answerOrder(...a: Parameters<JobLedger['answerOrder']>) {
+        return this.inner.answerOrder(...a);
+      }
+      endJob(...a: Parameters<JobLedger['endJob']>) {
+        return this.inner.endJob(...a);
+      }
+      claimJobs(r: Parameters<JobLedger['claimJobs']>[0]) {
+        return this.inner.claimJobs(r);
+      }
+      renewLeases(...a: Parameters<JobLedger['renewLeases']>) {
+        return this.inner.renewLeases(...a);
+      }
+      releaseJobs(...a: Parameters<JobLedger['releaseJobs']>) {
+        return this.inner.releaseJobs(...a);
+      }
+      claimUnansweredOrders(w: string) {
+        return this.inner.claimUnansweredOrders(w);
+      }
+      snapshot() {
+        return this.inner.snapshot();
+      }
+    }
+    const mine = new MyLedger();
+    const pv = client();
+    const refused = expect.objectContaining({
+      _tag: 'InvalidInput',
+      field: 'ledger',
+      reason: expect.stringContaining('jobLedger(yours)'),
+    });
+    expect(await all(pv.order$(intentions(1), { ledger: mine }))).toEqual([E.left(refused)]);
+    expect(await all(pv.resume$(mine))).toEqual([E.left(refused)]);
+    expect(sim.requests.count('jobs/order')).toBe(0);
+
+    const events = await all(pv.order$(intentions(1), { ledger: jobLedger(mine), download: false }));
+    expect(tags(events)).toContain('Finished');
+    expect(lines().map((l) => l.type)).toEqual(['ordering', 'ordered', 'job-done']);
+  });
+});
+
 describe('resume$', () => {
   it('turns an order recorded without an answer into one OrderOutcomeUnknown naming what to check, and never sends it', async () => {
     const [intention] = intentions(1);
@@ -151,7 +201,7 @@ describe('resume$', () => {
 
 describe('orderBudget in one process', () => {
   it('stops an order that would pass perDay before anything is sent, and counts products, not orders', async () => {
-    const pv = client({ orderBudget: { perDay: 2 } });
+    const pv = client({ orderBudget: { perDay: 2, store: memoryBudgetStore() } });
     const [a, b, c] = intentions(3);
     expect(tags(await all(pv.order$([a!], { download: false })))).toContain('Finished');
     const refused = await all(pv.order$([b!, c!], { download: false }));
@@ -168,7 +218,7 @@ describe('orderBudget in one process', () => {
   it('gives the reservation back when the server proves it placed nothing (402)', async () => {
     const pv = client({
       credentials: { key: 'no-payment', secret: 'no-payment-secret' },
-      orderBudget: { perDay: 1 },
+      orderBudget: { perDay: 1, store: memoryBudgetStore() },
     });
     const [a] = intentions(1);
     expect(tags(await all(pv.order$([a!])))).toEqual(['PaymentRequired']);

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
+import { showValue } from './showValue';
 
 /** A standard 36-character uuid, any case. @internal */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -86,7 +87,7 @@ export const decodeJobUuid = (field: string, value: unknown): E.Either<InvalidIn
     ? E.left(
         invalidInput(
           field,
-          `expected a job uuid like 7e6d5c4b-3a29-4f18-9e07-222222222222, got ${shortly(value)}`,
+          `expected a job uuid like 7e6d5c4b-3a29-4f18-9e07-222222222222, got ${showValue(value)}`,
         ),
       )
     : E.right(job);
@@ -114,7 +115,3 @@ export const sameJobUuid = (a: unknown, b: unknown): boolean => {
 };
 
 /** Shows a bad value briefly, without dumping large objects into a message. */
-const shortly = (value: unknown): string => {
-  const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
-};

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
-import { redactText, secretForms } from '../errors/redactSecrets';
+import { base64Utf8, redactText, secretForms } from '../errors/redactSecrets';
 
 /** An access key id and secret, as the Planviewer dashboard shows them once. @category model */
 export interface CredentialsInput {
@@ -48,10 +48,8 @@ export class Credentials {
       return E.left(
         invalidInput('credentials', 'line breaks and NUL are not allowed in the key id or secret'),
       );
-    // btoa only takes Latin-1, so encode to UTF-8 bytes first (works in Node and browsers alike).
-    const bytes = new TextEncoder().encode(`${key}:${secret}`);
-    const token = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-    return E.right(new Credentials(key, `Basic ${token}`, secretForms(key, secret)));
+    // UTF-8 before base64 (RFC 7617).
+    return E.right(new Credentials(key, `Basic ${base64Utf8(`${key}:${secret}`)}`, secretForms(key, secret)));
   }
 
   /**

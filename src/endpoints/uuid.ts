@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { UUID_PATTERN } from '../codecs/JobUuid';
+import { showValue } from '../codecs/showValue';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 
 /**
@@ -50,7 +51,4 @@ export const validateUuidList = (
 };
 
 /** Shows a bad value briefly, without dumping large objects into a message. @internal */
-export const show = (value: unknown): string => {
-  const s = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
-};
+export const show = showValue;

@@ -13,7 +13,8 @@ const phpJsonEscaped = (s: string): string =>
     .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/\//g, '\\/');
 
-const base64Utf8 = (s: string): string =>
+/** Base64 of the UTF-8 bytes (btoa alone only takes Latin-1); works in Node and browsers alike. @internal */
+export const base64Utf8 = (s: string): string =>
   btoa(Array.from(new TextEncoder().encode(s), (b) => String.fromCharCode(b)).join(''));
 
 /**

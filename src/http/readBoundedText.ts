@@ -6,8 +6,8 @@ export type BoundedText =
   | { readonly _tag: 'Text'; readonly text: string }
   | { readonly _tag: 'TooLarge'; readonly contentLength?: number };
 
-const contentLengthOf = (response: FetchResponseLike): number | undefined => {
-  const header = response.headers.get('content-length');
+/** A Content-Length header's value, when it is a usable whole number. @internal */
+export const contentLengthOf = (header: string | null): number | undefined => {
   if (header === null || !/^\d+$/.test(header.trim())) return undefined;
   const n = Number(header);
   return Number.isSafeInteger(n) ? n : undefined;
@@ -24,7 +24,7 @@ export const readBoundedText = async (
   response: FetchResponseLike,
   maxBytes: number,
 ): Promise<BoundedText> => {
-  const announced = contentLengthOf(response);
+  const announced = contentLengthOf(response.headers.get('content-length'));
   if (announced !== undefined && announced > maxBytes) {
     await cancelBody(response);
     return { _tag: 'TooLarge', contentLength: announced };
@@ -51,7 +51,7 @@ export const readBoundedText = async (
  * @internal
  */
 export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> => {
-  const announced = contentLengthOf(response);
+  const announced = contentLengthOf(response.headers.get('content-length'));
   if (announced !== undefined && announced <= maxBytes) return response.text();
   const decoder = new TextDecoder('utf-8');
   let text = '';

@@ -1,6 +1,7 @@
 import type { FetchResponseLike } from '../config/FetchLike';
 import type { RetrievedFile } from '../jobs/RetrievedFile';
 import { readBodyChunks } from './readBodyChunks';
+import { contentLengthOf } from './readBoundedText';
 import { filenameFromContentDisposition } from './resultFilename';
 import { BodyReadFailure, type ReadContext } from './sendRequest';
 
@@ -9,12 +10,6 @@ const PROGRESS_STEP_BYTES = 256 * 1024;
 
 /** Called with bytes read so far and the announced size, when there is one. @category model */
 export type DownloadProgress = (loaded: number, total: number | undefined) => void;
-
-const contentLengthOf = (header: string | null): number | undefined => {
-  if (header === null || !/^\d+$/.test(header.trim())) return undefined;
-  const n = Number(header);
-  return Number.isSafeInteger(n) ? n : undefined;
-};
 
 /**
  * Streams a result body into a real global `Blob` (not cross-fetch's own Blob class, which `URL.createObjectURL`

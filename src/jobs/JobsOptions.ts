@@ -129,7 +129,8 @@ export interface FollowJobOptions extends JobStreamOptions {
  * Options of `order$`: a stream's options plus the ledger that records the order before it is sent.
  *
  * @example
- * import { memoryLedger, type Planviewer } from 'planviewer-rx';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { memoryLedger } from 'planviewer-rx/ledger';
  * declare const pv: Planviewer;
  * pv.order$(['intention-uuid'], { ledger: memoryLedger(), labels: { 'intention-uuid': 'rapport @ Kerkweg 8' } });
  *

@@ -16,8 +16,7 @@ import {
 import { jobStream, type JobStreamContext } from './jobStream';
 import { orderStream } from './orderStream';
 import type { JobLedger } from '../ledger/JobLedger';
-import { ledgeredOrder } from '../ledger/ledgeredOrder';
-import { resumeStream } from '../ledger/resumeStream';
+import { carriedRuntime, runtimeOf } from '../ledger/ledgerRuntime';
 import type { PlanviewerPort } from './PlanviewerPort';
 import { createStatusPoller, retryBudgetCell } from './statusPoller';
 
@@ -68,11 +67,17 @@ export interface Jobs {
   ) => Observable<E.Either<PlanviewerError, JobEvent>>;
 }
 
-const isLedger = (ledger: unknown): ledger is JobLedger =>
-  typeof ledger === 'object' &&
-  ledger !== null &&
-  typeof (ledger as Partial<JobLedger>).beginOrder === 'function' &&
-  typeof (ledger as Partial<JobLedger>).claimJobs === 'function';
+// The ledger brings the code that records and resumes (see jobLedger): nothing of it is imported here, so
+// an app that never passes a ledger does not ship it.
+const notALedger = () =>
+  of(
+    E.left(
+      invalidInput(
+        'ledger',
+        'expected a JobLedger from planviewer-rx/ledger (storageLedger, memoryLedger, journalLedger, jobLedger(yours)), fileLedger or postgresLedger',
+      ),
+    ),
+  );
 
 /**
  * Creates the jobs API over a {@link PlanviewerPort}: one shared, batched, adaptive status poller for
@@ -116,19 +121,23 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
     const stream = normalizeStreamOptions(streamOptions, client);
     if (E.isLeft(stream)) return of(E.left(stream.left));
     const ledger = streamOptions?.ledger;
-    if (ledger !== undefined && !isLedger(ledger))
-      return of(
-        E.left(invalidInput('ledger', 'expected a JobLedger (fileLedger, storageLedger, postgresLedger…)')),
-      );
-    if (ledger === undefined && client.orderBudget === undefined)
-      return orderStream(context, client.scheduler, intentions, stream.right);
-    const { hooks, attach } = ledgeredOrder(port, {
-      ...(ledger === undefined ? {} : { ledger }),
-      ...(client.orderBudget === undefined ? {} : { budget: client.orderBudget }),
-      ...(streamOptions?.labels === undefined ? {} : { labels: streamOptions.labels }),
-      worker: client.worker,
-      leaseMs: client.leaseMs,
-      scheduler: client.scheduler,
+    if (ledger === undefined) {
+      const budget = client.orderBudget;
+      if (budget === undefined) return orderStream(context, client.scheduler, intentions, stream.right);
+      // A budget alone records nothing: it reserves before the POST and gives back what was not placed.
+      // Its store brings that code (normalizeOrderBudget made sure it does).
+      const budgeted = carriedRuntime(budget.store)?.budgetedOrder;
+      if (budgeted === undefined)
+        return of(E.left(invalidInput('orderBudget.store', 'expected a budget store')));
+      const order = budgeted((i) => port.order(i), budget);
+      return orderStream(context, client.scheduler, intentions, stream.right, { order });
+    }
+    const runtime = runtimeOf(ledger);
+    if (runtime === undefined) return notALedger();
+    const { hooks, attach } = runtime.ledgeredOrder(port, {
+      ...client,
+      ledger,
+      labels: streamOptions?.labels,
     });
     return attach(orderStream(context, client.scheduler, intentions, stream.right, hooks));
   };
@@ -172,24 +181,8 @@ export const createJobs = (port: PlanviewerPort, options: JobsOptions = {}): Job
     });
 
   const resume$: Jobs['resume$'] = (ledger, resumeOptions = {}) => {
-    if (!isLedger(ledger))
-      return of(
-        E.left(invalidInput('ledger', 'expected a JobLedger (fileLedger, storageLedger, postgresLedger…)')),
-      );
-    const { watch, ...jobOptions } = resumeOptions;
-    if (watch !== undefined && typeof watch !== 'boolean')
-      return of(E.left(invalidInput('watch', 'expected true or false')));
-    const stream = normalizeStreamOptions(jobOptions, client);
-    if (E.isLeft(stream)) return of(E.left(stream.left));
-    return resumeStream(
-      { ledger, worker: client.worker, leaseMs: client.leaseMs, scheduler: client.scheduler },
-      {
-        watch: watch ?? false,
-        claimEveryMs: client.claimEveryMs,
-        ...(jobOptions.signal === undefined ? {} : { signal: jobOptions.signal }),
-      },
-      (j) => job$(j.job, { ...jobOptions, intention: j.intention }),
-    );
+    const runtime = runtimeOf(ledger);
+    return runtime === undefined ? notALedger() : runtime.resumeJobs(ledger, resumeOptions, client, job$);
   };
 
   return { order$, job$, select, followedJobs: poller.followedJobs, resume$ };

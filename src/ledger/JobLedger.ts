@@ -152,7 +152,8 @@ export interface LedgerSnapshot {
  * transaction, a synchronous `localStorage.setItem`), and must hand a job to at most one live lease holder.
  *
  * @example
- * import { memoryLedger, type JobLedger } from 'planviewer-rx';
+ * import type { JobLedger } from 'planviewer-rx';
+ * import { memoryLedger } from 'planviewer-rx/ledger';
  * const ledger: JobLedger = memoryLedger();
  * await ledger.beginOrder({ order: 'o-1', intentions: ['0fe30323-a86e-4048-a7e7-6d60c3365dcb'], worker: 'w-1' })();
  *

@@ -78,7 +78,7 @@ export const LedgerEntryCodec = t.union([
  * One entry of a journal ledger (JSONL file, browser storage, memory).
  *
  * @example
- * import type { LedgerEntry } from 'planviewer-rx';
+ * import type { LedgerEntry } from 'planviewer-rx/ledger';
  * const e: LedgerEntry = { type: 'job-done', at: '2026-11-28T10:37:09.127Z', job: '7e6d5c4b-3a29-4f18-9e07-222222222222' };
  *
  * @category model

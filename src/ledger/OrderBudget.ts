@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { invalidInput, type InvalidInput, type LedgerFailed } from '../errors/PlanviewerError';
+import { carriedRuntime } from './ledgerRuntime';
 
 // -------------------------------------------------------------------------------------
 // model
@@ -8,11 +9,14 @@ import { invalidInput, type InvalidInput, type LedgerFailed } from '../errors/Pl
 
 /**
  * Where the daily order budget is counted. `reserve` must be atomic: two workers reserving at once can
- * never both get the last unit. `memoryBudgetStore()` counts in this process; `postgresBudgetStore(pool)`
- * (from `planviewer-rx/postgres`) counts for every worker on one database.
+ * never both get the last unit. `memoryBudgetStore()` (from `planviewer-rx/ledger`) counts in this process;
+ * `postgresBudgetStore(pool)` (from `planviewer-rx/postgres`) counts for every worker on one database. A
+ * store brings the code that enforces the budget, so an app without one does not ship it: pass your own
+ * through `orderBudgetStore(yours)` (from `planviewer-rx/ledger`).
  *
  * @example
- * import { memoryBudgetStore, type OrderBudgetStore } from 'planviewer-rx';
+ * import type { OrderBudgetStore } from 'planviewer-rx';
+ * import { memoryBudgetStore } from 'planviewer-rx/ledger';
  * const store: OrderBudgetStore = memoryBudgetStore();
  * await store.reserve('2026-03-29', 1, 7)(); // Right({ granted: true, used: 1 })
  *
@@ -42,16 +46,18 @@ export interface OrderBudgetStore {
  *
  * @example
  * import { createPlanviewer } from 'planviewer-rx';
+ * import { memoryBudgetStore } from 'planviewer-rx/ledger';
  * declare const key: string, secret: string;
- * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7 } }); // in-process; postgresBudgetStore for many workers
+ * // In this process; postgresBudgetStore(pool) for many workers.
+ * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7, store: memoryBudgetStore() } });
  *
  * @category model
  */
 export interface OrderBudgetOptions {
   /** Products (intentions) per day; an order of n intentions uses n. */
   readonly perDay: number;
-  /** @default memoryBudgetStore() (this process only) */
-  readonly store?: OrderBudgetStore;
+  /** Where it is counted: `memoryBudgetStore()` (this process), `postgresBudgetStore(pool)` (every worker). */
+  readonly store: OrderBudgetStore;
   /** The wall clock that picks the day. @default Date.now */
   readonly now?: () => number;
 }
@@ -61,7 +67,8 @@ export interface OrderBudgetOptions {
  *
  * @example
  * import { normalizeOrderBudget } from './OrderBudget';
- * normalizeOrderBudget({ perDay: 7 }); // Right({ perDay: 7, store: memory, now: Date.now })
+ * import { memoryBudgetStore } from './memoryBudgetStore';
+ * normalizeOrderBudget({ perDay: 7, store: memoryBudgetStore() }); // Right({ perDay: 7, store, now: Date.now })
  *
  * @category model
  */
@@ -76,77 +83,27 @@ export interface OrderBudget {
 // -------------------------------------------------------------------------------------
 
 /**
- * A budget store in this process's memory: atomic within the process (JavaScript runs one reservation at
- * a time), forgotten on restart.
- *
- * @example
- * import { createPlanviewer, memoryBudgetStore } from 'planviewer-rx';
- * declare const key: string, secret: string;
- * createPlanviewer({ credentials: { key, secret }, orderBudget: { perDay: 7, store: memoryBudgetStore() } });
- *
- * @since 0.2.0
- * @category constructors
- */
-export const memoryBudgetStore = (): OrderBudgetStore => {
-  const used = new Map<string, number>();
-  return {
-    name: 'memory',
-    reserve: (day, count, perDay) => () => {
-      const before = used.get(day) ?? 0;
-      if (before + count > perDay) return Promise.resolve(E.right({ granted: false, used: before }));
-      used.set(day, before + count);
-      return Promise.resolve(E.right({ granted: true, used: before + count }));
-    },
-    release: (day, count) => () => {
-      used.set(day, Math.max(0, (used.get(day) ?? 0) - count));
-      return Promise.resolve(E.right(undefined));
-    },
-  };
-};
-
-const amsterdam = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * The calendar day in Europe/Amsterdam of an instant, as `YYYY-MM-DD`: the day of Planviewer's order cap.
- * Follows summer time (the day starts at 22:00 UTC in summer, 23:00 UTC in winter).
- *
- * @example
- * import { amsterdamDay } from './OrderBudget';
- * amsterdamDay(Date.parse('2026-07-01T21:59:59Z')); // '2026-07-01'
- * amsterdamDay(Date.parse('2026-07-01T22:00:00Z')); // '2026-07-02'
- *
- * @since 0.2.0
- * @category constructors
- */
-export const amsterdamDay = (epochMs: number): string => {
-  const parts = Object.fromEntries(amsterdam.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `${parts['year']}-${parts['month']}-${parts['day']}`;
-};
-
-/**
- * Validates {@link OrderBudgetOptions} and fills in the defaults.
+ * Validates {@link OrderBudgetOptions} and fills in the defaults. The checks come with the store (see
+ * `orderBudgetStore`); a store without them is refused here.
  *
  * @example
  * import { normalizeOrderBudget } from './OrderBudget';
- * normalizeOrderBudget({ perDay: -1 }); // Left(InvalidInput orderBudget.perDay …)
+ * normalizeOrderBudget({ perDay: 7 } as never); // Left(InvalidInput orderBudget.store …): no store
  *
  * @since 0.2.0
  * @category constructors
  */
 export const normalizeOrderBudget = (options: OrderBudgetOptions): E.Either<InvalidInput, OrderBudget> => {
   if (typeof options !== 'object' || options === null)
-    return E.left(invalidInput('orderBudget', 'expected { perDay, store? }'));
-  const { perDay, store, now } = options;
-  if (!(Number.isSafeInteger(perDay) && perDay >= 0))
-    return E.left(invalidInput('orderBudget.perDay', `expected a whole number >= 0, got ${String(perDay)}`));
-  if (store !== undefined && (typeof store.reserve !== 'function' || typeof store.release !== 'function'))
-    return E.left(invalidInput('orderBudget.store', 'expected an OrderBudgetStore (reserve, release)'));
-  if (now !== undefined && typeof now !== 'function')
-    return E.left(invalidInput('orderBudget.now', 'expected a function returning epoch ms'));
-  return E.right({ perDay, store: store ?? memoryBudgetStore(), now: now ?? Date.now });
+    return E.left(invalidInput('orderBudget', 'expected { perDay, store }'));
+  // The store brings the budget's code, its checks included (see orderBudgetStore).
+  const runtime = carriedRuntime(options.store);
+  return runtime === undefined
+    ? E.left(
+        invalidInput(
+          'orderBudget.store',
+          'expected an OrderBudgetStore: memoryBudgetStore() or orderBudgetStore(yours) from planviewer-rx/ledger, or postgresBudgetStore(pool)',
+        ),
+      )
+    : runtime.checkOrderBudget(options);
 };

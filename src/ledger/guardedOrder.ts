@@ -2,19 +2,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import { defer, finalize, from, mergeMap, of, take, type Observable } from 'rxjs';
 import type { OrderedJob } from '../codecs';
 import { describeError } from '../errors/describeError';
-import {
-  ledgerFailed,
-  orderBudgetExhausted,
-  type LedgerFailed,
-  type PlanviewerError,
-} from '../errors/PlanviewerError';
+import type { LedgerFailed, PlanviewerError } from '../errors/PlanviewerError';
 import { readOrderAnswer } from '../jobs/orderAnswer';
+import { provesNotPlaced } from './budgetedOrder';
 import type { JobLedger, OrderAnswerRecord } from './JobLedger';
-import { amsterdamDay, type OrderBudget } from './OrderBudget';
 
 /**
- * What guards one order: the ledger that records it, the budget that must have room for it, and who sends
- * it (the worker that holds the jobs' leases once they are placed).
+ * What guards one order: the ledger that records it and who sends it (the worker that holds the jobs'
+ * leases once they are placed). The daily budget is `budgetedOrder`'s, around this guard.
  *
  * @example
  * import type { JobLedger } from 'planviewer-rx';
@@ -25,8 +20,7 @@ import { amsterdamDay, type OrderBudget } from './OrderBudget';
  * @category model
  */
 export interface OrderGuard {
-  readonly ledger?: JobLedger;
-  readonly budget?: OrderBudget;
+  readonly ledger: JobLedger;
   readonly worker: string;
   readonly leaseMs: number;
   readonly labels?: Readonly<Record<string, string>>;
@@ -55,23 +49,17 @@ const answerOf = (intentions: readonly string[], result: OrderResult): OrderAnsw
     };
   }
   const e = result.left;
-  const mayHaveReachedServer =
-    e._tag === 'OrderOutcomeUnknown' ||
-    e._tag === 'Aborted' ||
-    e._tag === 'Timeout' ||
-    (e._tag === 'NetworkError' && e.reachedServer);
-  return mayHaveReachedServer
-    ? { _tag: 'Unknown', reason: describeError(e) }
-    : { _tag: 'Refused', error: e._tag, message: describeError(e) };
+  return provesNotPlaced(result)
+    ? { _tag: 'Refused', error: e._tag, message: describeError(e) }
+    : { _tag: 'Unknown', reason: describeError(e) };
 };
 
 const newOrderId = (): string => globalThis.crypto.randomUUID();
 
 /**
- * Wraps the port's order call: (1) reserves room in the daily budget, (2) records `ordering` in the
- * ledger, (3) only then sends the POST, once, and (4) records its answer. A failure at (1) or (2) is a
- * Left and nothing is sent; a budget reservation is given back when the ledger write fails or the server
- * proves it did not place the order.
+ * Wraps the port's order call: (1) records `ordering` in the ledger, (2) only then sends the POST, once,
+ * and (3) records its answer. A failure at (1) is a `LedgerFailed` Left and nothing is sent (a budget
+ * around this guard, `budgetedOrder`, then gives its reservation back).
  *
  * @example
  * import type { JobLedger } from 'planviewer-rx';
@@ -90,33 +78,15 @@ export const guardedOrder =
   (order: (intentions: readonly string[]) => Observable<OrderResult>, guard: OrderGuard) =>
   (intentions: readonly string[]): Observable<OrderResult> =>
     defer(async (): Promise<Observable<OrderResult>> => {
-      const { ledger, budget } = guard;
-      const day = budget === undefined ? '' : amsterdamDay(budget.now());
-      const giveBack = async (): Promise<void> => {
-        if (budget !== undefined) await budget.store.release(day, intentions.length)();
-      };
-
-      if (budget !== undefined) {
-        const reserved = await budget.store.reserve(day, intentions.length, budget.perDay)();
-        if (E.isLeft(reserved))
-          return of(E.left(ledgerFailed(reserved.left.ledger, 'budget', reserved.left.reason, intentions)));
-        if (!reserved.right.granted)
-          return of(E.left(orderBudgetExhausted(intentions, day, budget.perDay, reserved.right.used)));
-      }
-
+      const { ledger } = guard;
       const id = newOrderId();
-      if (ledger !== undefined) {
-        const begun = await ledger.beginOrder({
-          order: id,
-          intentions,
-          worker: guard.worker,
-          ...(guard.labels === undefined ? {} : { labels: guard.labels }),
-        })();
-        if (E.isLeft(begun)) {
-          await giveBack();
-          return of(E.left({ ...begun.left, intentions }));
-        }
-      }
+      const begun = await ledger.beginOrder({
+        order: id,
+        intentions,
+        worker: guard.worker,
+        ...(guard.labels === undefined ? {} : { labels: guard.labels }),
+      })();
+      if (E.isLeft(begun)) return of(E.left({ ...begun.left, intentions }));
 
       return order(intentions).pipe(
         take(1),
@@ -124,8 +94,6 @@ export const guardedOrder =
           from(
             (async (): Promise<OrderResult> => {
               const answer = answerOf(intentions, result);
-              if (answer._tag === 'Refused') await giveBack();
-              if (ledger === undefined) return result;
               const recorded = await recordAnswer(ledger, id, answer, guard);
               if (E.isRight(recorded) && answer._tag === 'Placed')
                 guard.onRecorded?.(answer.jobs.map((j) => j.job));

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { ledgerFailed, type LedgerFailed } from '../errors/PlanviewerError';
 import type { JobLedger, LedgerJob, LedgerSnapshot, UnknownOrder } from './JobLedger';
+import { jobLedger } from './ledgerWithRuntime';
 import type { LedgerEntry } from './LedgerEntry';
 import { journalState, type JournalState } from './journalState';
 
@@ -14,7 +15,7 @@ import { journalState, type JournalState } from './journalState';
  * `append` must be durable when it returns (fsync, a synchronous `setItem`); both may throw.
  *
  * @example
- * import type { Journal, LedgerEntry } from 'planviewer-rx';
+ * import type { Journal, LedgerEntry } from 'planviewer-rx/ledger';
  * const lines: LedgerEntry[] = [];
  * const journal: Journal = { name: 'memory', key: 'memory:1', read: () => lines, append: (es) => void lines.push(...es) };
  *
@@ -36,7 +37,7 @@ export interface Journal {
  * Options of a journal ledger.
  *
  * @example
- * import type { JournalLedgerOptions } from 'planviewer-rx';
+ * import type { JournalLedgerOptions } from 'planviewer-rx/ledger';
  * const options: JournalLedgerOptions = { now: () => Date.now() };
  *
  * @category model
@@ -81,7 +82,7 @@ const shareOf = (key: string | object): ProcessShare => {
  * `postgresLedger`.
  *
  * @example
- * import { journalLedger, type LedgerEntry } from 'planviewer-rx';
+ * import { journalLedger, type LedgerEntry } from 'planviewer-rx/ledger';
  * const lines: LedgerEntry[] = [];
  * const ledger = journalLedger({ name: 'memory', key: 'memory:1', read: () => lines, append: (es) => void lines.push(...es) });
  *
@@ -270,7 +271,7 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
       };
     });
 
-  return {
+  return jobLedger({
     name: journal.name,
     beginOrder,
     answerOrder,
@@ -280,7 +281,7 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
     releaseJobs,
     claimUnansweredOrders,
     snapshot,
-  };
+  });
 };
 
 /**
@@ -288,7 +289,8 @@ export const journalLedger = (journal: Journal, options: JournalLedgerOptions = 
  * not survive the process.
  *
  * @example
- * import { memoryLedger, type Planviewer } from 'planviewer-rx';
+ * import type { Planviewer } from 'planviewer-rx';
+ * import { memoryLedger } from 'planviewer-rx/ledger';
  * declare const pv: Planviewer;
  * declare const intention: string;
  * pv.order$([intention], { ledger: memoryLedger() });

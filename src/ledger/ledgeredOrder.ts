@@ -14,6 +14,7 @@ import type { LedgerFailed, PlanviewerError } from '../errors/PlanviewerError';
 import type { JobEvent } from '../jobs/JobEvent';
 import type { OrderStreamHooks } from '../jobs/orderStream';
 import type { PlanviewerPort } from '../jobs/PlanviewerPort';
+import { budgetedOrder } from './budgetedOrder';
 import { guardedOrder } from './guardedOrder';
 import type { JobLedger } from './JobLedger';
 import { leaseKeeper } from './leaseKeeper';
@@ -35,12 +36,12 @@ type Emission = E.Either<PlanviewerError, JobEvent>;
  * @category model
  */
 export interface LedgeredOrderSetup {
-  readonly ledger?: JobLedger;
-  readonly budget?: OrderBudget;
+  readonly ledger: JobLedger;
+  readonly orderBudget?: OrderBudget | undefined;
   readonly worker: string;
   readonly leaseMs: number;
   readonly scheduler: SchedulerLike;
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -77,9 +78,8 @@ export const ledgeredOrder = (
   const unrecorded = new ReplaySubject<LedgerFailed>();
   const leased = new Set<string>();
   const followed = new Set<string>();
-  const order = guardedOrder((intentions) => port.order(intentions), {
-    ...(setup.ledger === undefined ? {} : { ledger: setup.ledger }),
-    ...(setup.budget === undefined ? {} : { budget: setup.budget }),
+  const guarded = guardedOrder((intentions) => port.order(intentions), {
+    ledger: setup.ledger,
     ...(setup.labels === undefined ? {} : { labels: setup.labels }),
     worker: setup.worker,
     leaseMs: setup.leaseMs,
@@ -87,6 +87,8 @@ export const ledgeredOrder = (
     onSettled: () => unrecorded.complete(),
     onRecorded: (jobs) => jobs.forEach((j) => leased.add(j)),
   });
+  // The budget is reserved before the ledger records anything, and given back if the order never went out.
+  const order = setup.orderBudget === undefined ? guarded : budgetedOrder(guarded, setup.orderBudget);
   // The order stream's own end ends the extra Lefts too (an order aborted before it was sent never
   // reaches the guard, so `unrecorded` would never complete).
   const attach = (stream: Observable<Emission>): Observable<Emission> =>
@@ -98,8 +100,7 @@ export const ledgeredOrder = (
         // Jobs leased to us by the answer but never followed (unsubscribed right after `Ordered`): give
         // them back now, so that a resume$ need not wait for the lease to run out.
         const unfollowed = [...leased].filter((j) => !followed.has(j));
-        if (setup.ledger !== undefined && unfollowed.length > 0)
-          void setup.ledger.releaseJobs(unfollowed, setup.worker)();
+        if (unfollowed.length > 0) void setup.ledger.releaseJobs(unfollowed, setup.worker)();
       };
       return merge(
         stream.pipe(finalize(end)),
@@ -110,7 +111,6 @@ export const ledgeredOrder = (
       );
     });
   const { ledger } = setup;
-  if (ledger === undefined) return { hooks: { order }, attach };
   const worker = { ledger, worker: setup.worker, leaseMs: setup.leaseMs, scheduler: setup.scheduler };
   const keeper = leaseKeeper(worker);
   return {

@@ -1,5 +1,5 @@
 import type { LedgerEntry } from './LedgerEntry';
-import { amsterdamDay } from './OrderBudget';
+import { amsterdamDay } from './amsterdamDay';
 
 /**
  * How many products a journal says were ordered (or may have been: sent without a known answer) on one

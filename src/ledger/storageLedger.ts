@@ -7,7 +7,7 @@ import { ledgerText, parseLedgerText } from './LedgerEntry';
  * The part of the Web Storage API the browser ledger uses (`window.localStorage` has it).
  *
  * @example
- * import type { StorageLike } from 'planviewer-rx';
+ * import type { StorageLike } from 'planviewer-rx/ledger';
  * const storage: StorageLike = window.localStorage;
  *
  * @category model
@@ -21,7 +21,7 @@ export interface StorageLike {
  * Options of {@link storageLedger}.
  *
  * @example
- * import type { StorageLedgerOptions } from 'planviewer-rx';
+ * import type { StorageLedgerOptions } from 'planviewer-rx/ledger';
  * const options: StorageLedgerOptions = { key: 'my-app:planviewer-ledger' };
  *
  * @category model
@@ -39,7 +39,8 @@ export interface StorageLedgerOptions extends JournalLedgerOptions {
  *
  * @example
  * import type { Either } from 'fp-ts/lib/Either.js';
- * import { storageLedger, type JobEvent, type Planviewer, type PlanviewerError } from 'planviewer-rx';
+ * import type { JobEvent, Planviewer, PlanviewerError } from 'planviewer-rx';
+ * import { storageLedger } from 'planviewer-rx/ledger';
  * declare const pv: Planviewer;
  * declare const intention: string;
  * declare const handle: (emission: Either<PlanviewerError, JobEvent>) => void;

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import { ledgerFailed, type LedgerFailed } from '../errors/PlanviewerError';
 import type { JobLedger, LedgerJob, LedgerSnapshot, OrderingRecord, UnknownOrder } from '../ledger/JobLedger';
+import { jobLedger } from '../ledger/ledgerWithRuntime';
 import { inTransaction, type PgPool } from './PgPool';
 
 /**
@@ -265,7 +266,7 @@ export const postgresLedger = (pool: PgPool, options: PostgresLedgerOptions = {}
       };
     });
 
-  return {
+  return jobLedger({
     name: NAME,
     beginOrder,
     answerOrder,
@@ -275,5 +276,5 @@ export const postgresLedger = (pool: PgPool, options: PostgresLedgerOptions = {}
     releaseJobs,
     claimUnansweredOrders,
     snapshot,
-  };
+  });
 };

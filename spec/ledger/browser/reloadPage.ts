@@ -2,7 +2,8 @@
 // storageLedger on localStorage. `window.planviewer.order(uuids)` orders; `window.planviewer.resume()`
 // runs on load as an app would; every event is kept on `window.planviewer.events` for the test to read.
 import * as E from 'fp-ts/lib/Either.js';
-import { createPlanviewer, describeError, storageLedger } from '../../../src/index';
+import { createPlanviewer, describeError } from '../../../src/index';
+import { storageLedger } from '../../../src/ledgerAdapters';
 
 interface Seen {
   readonly tag: string;

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CommonOptions, FollowFlags } from '../cliArgs';
 import { confirmOrder } from '../confirmOrder';
 import { orderBudgetExhausted } from '../../errors/PlanviewerError';
-import { amsterdamDay } from '../../ledger/OrderBudget';
+import { amsterdamDay } from '../../ledger/amsterdamDay';
 import { productsOrderedOn } from '../../ledger/productsOrderedOn';
 import { ExitCode, exitCodeOf } from '../exitCodes';
 import { followContext } from '../followContext';
