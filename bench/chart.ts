@@ -65,7 +65,7 @@ export const writeChart = async (results: BenchResults, file: string): Promise<v
     field: 'series',
     type: 'nominal',
     title: null,
-    legend: { orient: 'bottom', columns: 2 },
+    legend: { orient: 'bottom', columns: 2, labelLimit: 420 },
   } as const;
   const spec: vl.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
