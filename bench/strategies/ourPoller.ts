@@ -93,6 +93,18 @@ export const SWEEP: readonly Strategy[] = [
   ourPoller('s1', 'planviewer-rx, precisionMs 5000, requestBudget 1', undefined, { precisionMs: 5_000 }, 1),
   ourPoller('s2', 'planviewer-rx, precisionMs 3000, requestBudget 2', undefined, { precisionMs: 3_000 }, 2),
   ourPoller('s3', 'planviewer-rx, precisionMs 1000, requestBudget 8', undefined, { precisionMs: 1_000 }, 8),
-  ourPoller('s4', 'planviewer-rx, precisionMs 1000, minDelayMs 300, requestBudget 16', undefined, { precisionMs: 1_000, minDelayMs: 300 }, 16),
-  ourPoller('s5', 'planviewer-rx, precisionMs 700, minDelayMs 250, requestBudget 16', undefined, { precisionMs: 700, minDelayMs: 250 }, 16),
+  ourPoller(
+    's4',
+    'planviewer-rx, precisionMs 1000, minDelayMs 300, requestBudget 16',
+    undefined,
+    { precisionMs: 1_000, minDelayMs: 300 },
+    16,
+  ),
+  ourPoller(
+    's5',
+    'planviewer-rx, precisionMs 700, minDelayMs 250, requestBudget 16',
+    undefined,
+    { precisionMs: 700, minDelayMs: 250 },
+    16,
+  ),
 ];

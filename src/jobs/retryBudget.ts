@@ -220,7 +220,7 @@ export const retryDelay = (
  * Whether a failed idempotent call is tried again, and when.
  *
  * @example
- * import type { RetryDecision } from 'planviewer-rx';
+ * import type { RetryDecision } from './retryBudget';
  * const later: RetryDecision = { _tag: 'Retry', delayMs: 1_000, budget: { tokens: 19, capacity: 20, refundPerSuccess: 0.2 } };
  *
  * @since 0.2.0
@@ -237,8 +237,10 @@ export type RetryDecision =
  * else gives up: the caller passes the error on.
  *
  * @example
- * import { decideRetry, defaultRetryOptions, fullRetryBudget, unauthorized } from 'planviewer-rx';
- * decideRetry(unauthorized(request), 1, defaultRetryOptions, fullRetryBudget(defaultRetryOptions), Math.random); // GiveUp
+ * import { unauthorized } from 'planviewer-rx';
+ * import { decideRetry, defaultRetryOptions, fullRetryBudget } from './retryBudget';
+ * const denied = unauthorized({ method: 'GET', url: 'https://app.planviewer.nl/product_api/v1/jobs/status' }, '');
+ * decideRetry(denied, 1, defaultRetryOptions, fullRetryBudget(defaultRetryOptions), Math.random); // GiveUp
  *
  * @since 0.2.0
  * @category decisions
