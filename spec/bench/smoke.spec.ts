@@ -41,7 +41,7 @@ describe('bench --smoke', () => {
   it('measures every strategy at every smoke size, with sane values', () => {
     expect(results.meta.smoke).toBe(true);
     const strategies = [...new Set(results.polling.map((r) => r.strategy))].sort();
-    expect(strategies).toEqual(['a', 'b', 'c', 'd', 'e', 's1', 's2', 's3']);
+    expect(strategies).toEqual(['a', 'b', 'c', 'd', 'e', 's1', 's2', 's3', 's4', 's5']);
     for (const r of results.polling) {
       expect(r.n).toBeLessThanOrEqual(10);
       expect(r.statusRequests).toBeGreaterThan(0);
