@@ -130,6 +130,8 @@ const main = async (): Promise<void> => {
     ['globalThis.fetch', globalThis.fetch as unknown as FetchLike],
   ] as const) {
     const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Also when a stuck client makes this script exit early: the server must not outlive it.
+    process.once('exit', () => child.kill());
     const port = await new Promise<number>((resolve) =>
       child.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port)),
     );
