@@ -166,7 +166,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     response: FetchResponseLike,
     context: ReadContext,
   ): Promise<E.Either<BodyTooLarge, string>> => {
-    const read = await readBoundedText(response, config.maxJsonBodyBytes);
+    const read = await readBoundedText(response, config.maxJsonBodyBytes, context.signal);
     return read._tag === 'Text'
       ? E.right(context.redact(read.text))
       : E.left(bodyTooLarge(context.request, config.maxJsonBodyBytes, read.contentLength));

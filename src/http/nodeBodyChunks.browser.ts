@@ -4,4 +4,7 @@
  *
  * @internal
  */
-export const nodeBodyChunks = (_body: unknown): AsyncGenerator<Uint8Array> | undefined => undefined;
+export const nodeBodyChunks = (
+  _body: unknown,
+  _signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> | undefined => undefined;

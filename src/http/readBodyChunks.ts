@@ -1,4 +1,5 @@
 import type { FetchResponseLike } from '../config/FetchLike';
+import { abortError } from './abortError';
 import { nodeBodyChunks } from './nodeBodyChunks';
 
 interface WebStream {
@@ -12,15 +13,29 @@ const isWebStream = (body: unknown): body is WebStream =>
  * Yields the body's chunks as they arrive, whichever fetch made the response: a WHATWG stream (Node's
  * fetch, browsers) or a Node Readable (node-fetch under cross-fetch). Falls back to one buffered chunk.
  *
+ * `signal` is the request's own: once it aborts, reading stops with its reason and the body is
+ * destroyed, whether or not the fetch ends the body itself. node-fetch 2 does not: it signals an abort
+ * by emitting `error` on the body once, so a body aborted before we started iterating it (a consumer
+ * that unsubscribes on the first `Downloading` event) would never end, and its reader, its partial
+ * body and the client's request slot would stay taken for good (see nodeBodyChunks.ts).
+ *
  * @internal
  */
-export async function* readBodyChunks(response: FetchResponseLike): AsyncGenerator<Uint8Array> {
+export async function* readBodyChunks(
+  response: FetchResponseLike,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   const body = response.body;
+  // A function, not a narrowed property: the signal can abort at any await below.
+  const aborted = (): boolean => signal?.aborted === true;
   if (isWebStream(body)) {
     const reader = body.getReader();
     try {
       for (;;) {
+        if (signal !== undefined && aborted()) throw abortError(signal);
         const { done, value } = await reader.read();
+        // A fetch that ignored the abort must not pass a cut-off body for a complete one.
+        if (signal !== undefined && aborted()) throw abortError(signal);
         if (done) return;
         if (value !== undefined) yield value;
       }
@@ -28,9 +43,12 @@ export async function* readBodyChunks(response: FetchResponseLike): AsyncGenerat
       // Ends the transfer when the consumer stops early (abort, error).
       await reader.cancel().catch(() => undefined);
     }
+  }
+  const nodeBody = nodeBodyChunks(body, signal);
+  if (nodeBody !== undefined) {
+    yield* nodeBody;
     return;
   }
-  const nodeBody = nodeBodyChunks(body);
-  if (nodeBody !== undefined) yield* nodeBody;
-  else yield new Uint8Array(await response.arrayBuffer());
+  if (signal !== undefined && aborted()) throw abortError(signal);
+  yield new Uint8Array(await response.arrayBuffer());
 }

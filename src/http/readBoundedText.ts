@@ -23,6 +23,7 @@ export const contentLengthOf = (header: string | null): number | undefined => {
 export const readBoundedText = async (
   response: FetchResponseLike,
   maxBytes: number,
+  signal?: AbortSignal,
 ): Promise<BoundedText> => {
   const announced = contentLengthOf(response.headers.get('content-length'));
   if (announced !== undefined && announced > maxBytes) {
@@ -34,7 +35,7 @@ export const readBoundedText = async (
   const decoder = new TextDecoder('utf-8');
   let text = '';
   let bytes = 0;
-  for await (const chunk of readBodyChunks(response)) {
+  for await (const chunk of readBodyChunks(response, signal)) {
     bytes += chunk.byteLength;
     // Leaving the loop cancels the stream (readBodyChunks' finally, or the Readable's iterator).
     if (bytes > maxBytes)

@@ -32,7 +32,7 @@ export const readResultFile =
     let loaded = 0;
     let reported = 0;
     onProgress?.(0, total);
-    for await (const chunk of readBodyChunks(response)) {
+    for await (const chunk of readBodyChunks(response, context.signal)) {
       context.stillReceiving();
       chunks.push(chunk);
       loaded += chunk.byteLength;

@@ -36,6 +36,8 @@ export interface ReadContext {
   /** Call while bytes keep arriving: switches the request timeout to the idle timeout, re-armed each call. */
   readonly stillReceiving: () => void; /** Redacts the secret and the Basic token from text a reader keeps (a body, a file name). */
   readonly redact: (text: string) => string;
+  /** Aborts with the request (the caller's abort, a timeout): a reader stops there, whatever the fetch does. */
+  readonly signal: AbortSignal;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -189,6 +191,7 @@ const sendUnredacted =
           request: hop,
           stillReceiving: () => arm(config.downloadIdleTimeoutMs),
           redact: redactWith,
+          signal: controller.signal,
         });
         return E.right(value);
       }
@@ -201,6 +204,10 @@ const sendUnredacted =
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCallerAbort);
+      // Ends the request if a body is left unread (an error page or a JSON answer cut at its cap, a reader
+      // that failed): node-fetch 2 keeps the connection, and the partial body in its buffers, open until
+      // the server closes it otherwise. A request whose body was read to the end is not affected.
+      controller.abort();
     }
   };
 
