@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type * as t from 'io-ts';
 import {
   decodeJson,
@@ -54,6 +54,7 @@ import {
 import { readBoundedText, readTextPrefix } from '../http/readBoundedText';
 import { readResultFile, type DownloadProgress } from '../http/readResultFile';
 import { sendRequest, type CallOptions, type ReadContext } from '../http/sendRequest';
+import * as te from '../http/taskEither';
 import type { FetchResponseLike } from '../config/FetchLike';
 import type { RetrievedFile } from '../jobs/RetrievedFile';
 
@@ -176,12 +177,12 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     <A>(codec: t.Decoder<unknown, A>) =>
     (spec: E.Either<InvalidInput, RequestSpec>, options?: CallOptions): TE.TaskEither<PlanviewerError, A> =>
       pipe(
-        TE.fromEither<PlanviewerError, RequestSpec>(spec),
-        TE.chain((valid) =>
+        te.fromEither<PlanviewerError, RequestSpec>(spec),
+        te.chain((valid) =>
           pipe(
             sendRequest(config, valid, readText, options),
-            TE.chainEitherKW((read) => read),
-            TE.chainEitherKW((body) => decodeJson(codec, requestSummaryOf(config.apiRoot, valid), body)),
+            te.chainEitherKW((read) => read),
+            te.chainEitherKW((body) => decodeJson(codec, requestSummaryOf(config.apiRoot, valid), body)),
           ),
         ),
       );
@@ -197,7 +198,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
   ): TE.TaskEither<PlanviewerError, readonly OrderedJob[]> =>
     pipe(
       json(entriesOf(OrderedJobCodec))(spec, options),
-      TE.chainEitherKW((answer: Entries<OrderedJob>) =>
+      te.chainEitherKW((answer: Entries<OrderedJob>) =>
         answer.decoded.length === 0 && answer.undecodable.length > 0 && E.isRight(spec)
           ? E.left(
               decodeError(
@@ -208,7 +209,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
             )
           : E.right(answer.decoded),
       ),
-      TE.mapLeft((e) =>
+      te.mapLeft((e) =>
         E.isRight(spec) && spec.right.call.kind === 'order'
           ? e._tag === 'DecodeError'
             ? orderOutcomeUnknown(
@@ -232,21 +233,21 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     options?: CallOptions,
   ): TE.TaskEither<PlanviewerError, readonly JobStatusEntry[]> =>
     pipe(
-      TE.fromEither<PlanviewerError, readonly RequestSpec[]>(
+      te.fromEither<PlanviewerError, readonly RequestSpec[]>(
         statusBatches(config.apiRoot, jobs, config.maxUrlLength),
       ),
       // Batches go one after the other: a status call is cheap, and a burst of parallel requests is not.
-      TE.chain((batches) =>
-        TE.sequenceSeqArray(
+      te.chain((batches) =>
+        te.sequenceSeqArray(
           batches.map((b) =>
             pipe(
               json(entriesOf(JobStatusCodec))(E.right(b), options),
-              TE.map((answer) => statusEntriesOf(requestSummaryOf(config.apiRoot, b), answer)),
+              te.map((answer) => statusEntriesOf(requestSummaryOf(config.apiRoot, b), answer)),
             ),
           ),
         ),
       ),
-      TE.map((responses) => matchByUuid(jobs, responses.flat())),
+      te.map((responses) => matchByUuid(jobs, responses.flat())),
     );
 
   return {
@@ -258,7 +259,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     status: (jobs, options) =>
       pipe(
         statusEntries(jobs, options),
-        TE.chainEitherKW((entries) => {
+        te.chainEitherKW((entries) => {
           const unreadable = entries.find(isUnreadableJobStatus);
           return unreadable === undefined
             ? E.right(entries.filter((e): e is JobStatus => !isUnreadableJobStatus(e)))
@@ -268,16 +269,16 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
     statusEntries,
     retrieve: (job, options = {}) =>
       pipe(
-        TE.fromEither<PlanviewerError, RequestSpec>(retrieveRequest(job)),
-        TE.chain((spec) => sendRequest(config, spec, readResultFile(options.onProgress), options)),
+        te.fromEither<PlanviewerError, RequestSpec>(retrieveRequest(job)),
+        te.chain((spec) => sendRequest(config, spec, readResultFile(options.onProgress), options)),
       ),
     waiting: (job, options) => json(KikWaitingCodec)(kikWaitingRequest(job), options),
     select: (job, index, options) =>
       pipe(
-        TE.fromEither<PlanviewerError, RequestSpec>(kikSelectRequest(job, index)),
+        te.fromEither<PlanviewerError, RequestSpec>(kikSelectRequest(job, index)),
         // The select response body is undocumented: any 2xx is accepted and the body ignored.
-        TE.chain((spec) => sendRequest(config, spec, (response) => readTextPrefix(response, 1024), options)),
-        TE.map(() => undefined),
+        te.chain((spec) => sendRequest(config, spec, (response) => readTextPrefix(response, 1024), options)),
+        te.map(() => undefined),
       ),
     documents: (job, options) => json(KadasterDocumentListCodec)(documentsListRequest(job), options),
     orderDocuments: (documents, options) => ordering(documentsOrderRequest(documents), options),

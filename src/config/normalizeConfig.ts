@@ -1,4 +1,3 @@
-import { sequenceS } from 'fp-ts/lib/Apply.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
@@ -193,6 +192,21 @@ const inputSecretForms = (config: PlanviewerConfig): readonly string[] => {
     : [];
 };
 
+/**
+ * The record of values when every field is valid, else the first field's error (in key order), as
+ * `sequenceS(E.Apply)` gives; written out so the browser bundle does not carry fp-ts's Apply for one call.
+ */
+const allValid = <R extends Record<string, E.Either<InvalidInput, unknown>>>(
+  fields: R,
+): E.Either<InvalidInput, { [K in keyof R]: R[K] extends E.Either<InvalidInput, infer A> ? A : never }> => {
+  const valid: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    if (E.isLeft(field)) return field;
+    valid[key] = field.right;
+  }
+  return E.right(valid as { [K in keyof R]: R[K] extends E.Either<InvalidInput, infer A> ? A : never });
+};
+
 const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
   if (typeof config !== 'object' || config === null)
     return E.left(invalidInput('config', 'expected an object with at least `credentials`'));
@@ -205,7 +219,7 @@ const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, N
     return E.left(invalidInput('userAgent', 'expected a single-line string'));
   const withCredentials = config.credentials !== undefined;
   return pipe(
-    sequenceS(E.Apply)({
+    allValid({
       credentials: withCredentials
         ? Credentials.from(config.credentials)
         : E.right<InvalidInput, Credentials | null>(null),

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { FetchResponseLike } from '../config/FetchLike';
 import { isLoopbackHost } from '../config/isLoopbackHost';
 import type { NormalizedConfig } from '../config/normalizeConfig';
@@ -20,6 +20,7 @@ import { refusedRedirect } from './refusedRedirect';
 import { limiterOf } from './requestLimiter';
 import { isRefusedBeforeSending, requestRefusal } from './refusedBeforeSending';
 import { parseRetryAfter } from './retryAfter';
+import { mapLeft } from './taskEither';
 
 /** Per-call options. @category model */
 export interface CallOptions {
@@ -79,7 +80,7 @@ export const sendRequest = <A>(
   options: CallOptions = {},
 ): TE.TaskEither<PlanviewerError, A> =>
   // The last line of defence: no error leaves the http layer with the secret or token in any string.
-  TE.mapLeft((e: PlanviewerError) => redactError(config.credentials?.secretForms() ?? [], e))(() =>
+  mapLeft((e: PlanviewerError) => redactError(config.credentials?.secretForms() ?? [], e))(() =>
     // Waits for a slot of the client's concurrency limit first: the timeout starts when the request is
     // sent, and a request aborted while it waits was never sent (Aborted, even for an order).
     limiterOf(config).run(

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  AsyncSubject,
   concat,
   defer,
   from,
@@ -7,7 +8,7 @@ import {
   merge,
   mergeMap,
   of,
-  shareReplay,
+  share,
   take,
   tap,
   type Observable,
@@ -116,12 +117,14 @@ export const orderStream = (
     const deadlineAt = options.deadlineMs === undefined ? undefined : subscribedAt + options.deadlineMs;
     // Aborted before anything was sent: nothing to follow, and nothing is ordered.
     if (placed === undefined && options.signal?.aborted === true) return of(E.left(aborted()));
-    // Kept after its subscribers leave (refCount: false): an order that was sent must be followed, and
-    // an answer must never be thrown away in favour of a second POST.
+    // Kept after its subscribers leave (no reset at refcount zero): an order that was sent must be
+    // followed, and an answer must never be thrown away in favour of a second POST. What
+    // `shareReplay({ bufferSize: 1, refCount: false })` does for this one-value source, with the smaller
+    // AsyncSubject (the answer replayed to every later subscriber) instead of a ReplaySubject.
     placed ??= (hooks.order === undefined ? context.port.order(intentions) : hooks.order(intentions)).pipe(
       take(1),
       map((result) => [result, scheduler.now()] as const),
-      shareReplay({ bufferSize: 1, refCount: false }),
+      share({ connector: () => new AsyncSubject(), resetOnComplete: false, resetOnRefCountZero: false }),
     );
     return placed.pipe(
       mergeMap(([result, orderedAt]) =>
