@@ -26,16 +26,13 @@ export async function* readBodyChunks(
   signal?: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
   const body = response.body;
-  // A function, not a narrowed property: the signal can abort at any await below.
-  const aborted = (): boolean => signal?.aborted === true;
   if (isWebStream(body)) {
     const reader = body.getReader();
     try {
       for (;;) {
-        if (signal !== undefined && aborted()) throw abortError(signal);
         const { done, value } = await reader.read();
         // A fetch that ignored the abort must not pass a cut-off body for a complete one.
-        if (signal !== undefined && aborted()) throw abortError(signal);
+        if (signal?.aborted === true) throw abortError(signal);
         if (done) return;
         if (value !== undefined) yield value;
       }
@@ -49,6 +46,6 @@ export async function* readBodyChunks(
     yield* nodeBody;
     return;
   }
-  if (signal !== undefined && aborted()) throw abortError(signal);
+  if (signal?.aborted === true) throw abortError(signal);
   yield new Uint8Array(await response.arrayBuffer());
 }
