@@ -91,14 +91,14 @@ describe.each(fetchImplementations)('order$ against the simulator over loopback 
     }
     expect(sim.requests.count('jobs/order')).toBe(4);
     expect(sim.requests.count('jobs/retrieve')).toBe(20);
-    // One shared poller: a tick carries every due job, so the whole run costs fewer status requests than
-    // there are jobs (measured: 9–13 for these 20), where a poller per job sends several per job.
-    expect(sim.requests.count('jobs/status')).toBeLessThan(20);
-    const jobsPerRequest = sim.requests
-      .entries()
-      .filter((r) => r.route === 'jobs/status')
-      .map((r) => r.uuids.length);
+    // One shared poller: requests carry many jobs, and the planner spends part of what batching saves on
+    // precision (docs/polling.md), so the run costs under two status requests per job (measured: 21–25 for
+    // these 20; 9–13 before the planner), where a poller per job sends several per job (the bench: 4.8).
+    const statusRequests = sim.requests.entries().filter((r) => r.route === 'jobs/status');
+    expect(statusRequests.length).toBeLessThan(40);
+    const jobsPerRequest = statusRequests.map((r) => r.uuids.length);
     expect(Math.max(...jobsPerRequest)).toBeGreaterThan(1);
+    expect(jobsPerRequest.reduce((sum, n) => sum + n, 0) / jobsPerRequest.length).toBeGreaterThan(2);
     expect(pv.followedJobs()).toBe(0);
   });
 
