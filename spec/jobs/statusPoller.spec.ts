@@ -399,6 +399,28 @@ describe('statusPoller (through order$ and job$)', () => {
     );
   });
 
+  describe('a job followed with two policies', () => {
+    it.each<[string, { deadlineMs?: number }, number | undefined]>([
+      ['the tighter follower unsubscribes', {}, 120],
+      ['the tighter follower reaches its deadline', { deadlineMs: 115 }, undefined],
+    ])('is polled by the tighter one, then by the other once %s', (_name, options, leaveAt) =>
+      marbles((m) => {
+        const a = jobOf('a');
+        const fake = fakePort({ scheduler: m.scheduler, jobs: { [a]: stalled(a, 1, 3) } });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        const tight = jobs
+          .job$(a, { ...options, polling: { ...fast, precisionMs: 10, minDelayMs: 5 } })
+          .subscribe();
+        const loose = jobs.job$(a).subscribe();
+        if (leaveAt !== undefined) m.scheduler.schedule(() => tight.unsubscribe(), leaveAt);
+        m.scheduler.schedule(() => loose.unsubscribe(), 400);
+        m.flush();
+        // Every 10 ms while the tight follower is there; then 20 ms after the last poll (110), not 10.
+        expect(fake.pollTimes(a).slice(0, 11)).toEqual([30, 40, 50, 60, 70, 80, 90, 100, 110, 130, 155]);
+      })(),
+    );
+  });
+
   describe('answers', () => {
     it(
       'a job listed twice in one answer: the first entry counts',
