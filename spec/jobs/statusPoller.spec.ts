@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { delay, of, type SchedulerLike } from 'rxjs';
+import { delay, EMPTY, of, type SchedulerLike } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobUuid } from '../../src/codecs';
 import {
@@ -13,6 +13,12 @@ import {
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
 import { fakePort, stalled, steps, jobOf } from './fakePort';
+
+const serverBusy = serverError(
+  { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' },
+  503,
+  '',
+);
 
 const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
 
@@ -30,7 +36,7 @@ const fast: JobsOptions['polling'] = {
 /** Wraps a scheduler to count the actions scheduled through it (timers), and how many were pending at once. */
 const countingScheduler = (
   inner: SchedulerLike,
-): { scheduler: SchedulerLike; scheduled: () => number; alivePeak: () => number } => {
+): { scheduler: SchedulerLike; scheduled: () => number; alive: () => number; alivePeak: () => number } => {
   let scheduled = 0;
   let alive = 0;
   let peak = 0;
@@ -55,7 +61,7 @@ const countingScheduler = (
       return action;
     }) as SchedulerLike['schedule'],
   };
-  return { scheduler, scheduled: () => scheduled, alivePeak: () => peak };
+  return { scheduler, scheduled: () => scheduled, alive: () => alive, alivePeak: () => peak };
 };
 
 describe('statusPoller (through order$ and job$)', () => {
@@ -339,6 +345,147 @@ describe('statusPoller (through order$ and job$)', () => {
       expect(fake.pollTimes(jobOf('b')).length).toBeGreaterThan(3);
     }),
   );
+
+  describe('no wake-up outlives the jobs (a pending timer would keep the process alive)', () => {
+    it(
+      'the last follower leaving before its first poll cancels the wake-up',
+      marbles((m) => {
+        const counting = countingScheduler(m.scheduler);
+        const fake = fakePort({ scheduler: m.scheduler, jobs: { [jobOf('a')]: stalled(jobOf('a'), 0, 3) } });
+        const jobs = createJobs(fake.port, { scheduler: counting.scheduler, polling: fast });
+        const a = jobs.job$(jobOf('a')).subscribe();
+        const alive: number[] = [];
+        m.scheduler.schedule(() => alive.push(counting.alive()), 5);
+        m.scheduler.schedule(() => a.unsubscribe(), 10);
+        m.scheduler.schedule(() => alive.push(counting.alive()), 11);
+        m.flush();
+        expect(alive).toEqual([1, 0]);
+        expect(fake.statuses).toEqual([]);
+      }),
+    );
+
+    it(
+      'the last job finishing cancels a wake-up planned for a job that left while the request was in flight',
+      marbles((m) => {
+        const counting = countingScheduler(m.scheduler);
+        const a = jobOf('a');
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { [a]: steps(a, [10]), [jobOf('b')]: stalled(jobOf('b'), 0, 3) },
+          // a's answer takes 20 ms: it arrives at 50, finished.
+          statusOverride: (call, uuids) =>
+            call === 0
+              ? of(
+                  E.right(
+                    uuids.map((uuid) => ({ uuid, status: 'finished', progress: { current: 1, total: 1 } })),
+                  ),
+                ).pipe(delay(20, m.scheduler))
+              : undefined,
+        });
+        const jobs = createJobs(fake.port, { scheduler: counting.scheduler, polling: fast });
+        jobs.job$(a).subscribe();
+        // b joins at 25 (due at 55) and leaves at 40, while a's request is in flight: its wake-up stays.
+        m.scheduler.schedule(() => {
+          const b = jobs.job$(jobOf('b')).subscribe();
+          m.scheduler.schedule(() => b.unsubscribe(), 15);
+        }, 25);
+        const alive: number[] = [];
+        m.scheduler.schedule(() => alive.push(counting.alive()), 45);
+        m.scheduler.schedule(() => alive.push(counting.alive()), 51);
+        m.flush();
+        expect(alive).toEqual([1, 0]);
+        expect(fake.statuses).toEqual([{ at: 30, uuids: [a] }]);
+      }),
+    );
+  });
+
+  describe('a job followed with two policies', () => {
+    it.each<[string, { deadlineMs?: number }, number | undefined]>([
+      ['the tighter follower unsubscribes', {}, 120],
+      ['the tighter follower reaches its deadline', { deadlineMs: 115 }, undefined],
+    ])('is polled by the tighter one, then by the other once %s', (_name, options, leaveAt) =>
+      marbles((m) => {
+        const a = jobOf('a');
+        const fake = fakePort({ scheduler: m.scheduler, jobs: { [a]: stalled(a, 1, 3) } });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        const tight = jobs
+          .job$(a, { ...options, polling: { ...fast, precisionMs: 10, minDelayMs: 5 } })
+          .subscribe();
+        const loose = jobs.job$(a).subscribe();
+        if (leaveAt !== undefined) m.scheduler.schedule(() => tight.unsubscribe(), leaveAt);
+        m.scheduler.schedule(() => loose.unsubscribe(), 400);
+        m.flush();
+        // Every 10 ms while the tight follower is there; then 20 ms after the last poll (110), not 10.
+        expect(fake.pollTimes(a).slice(0, 11)).toEqual([30, 40, 50, 60, 70, 80, 90, 100, 110, 130, 155]);
+      })(),
+    );
+  });
+
+  describe('answers', () => {
+    it(
+      'a job listed twice in one answer: the first entry counts',
+      marbles((m) => {
+        const a = jobOf('a');
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          statusOverride: () =>
+            of(
+              E.right([
+                { uuid: a, status: 'finished', progress: { current: 1, total: 1 } },
+                { uuid: a, status: 'in_progress', progress: { current: 0, total: 1 } },
+              ]),
+            ),
+        });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        m.expect(jobs.job$(a, { download: false }).pipe(withoutEta()), '^ 100ms !').toBeObservable(
+          '30ms (pf|)',
+          {
+            p: progress(a, 'finished', 1, 1),
+            f: E.right({ _tag: 'Finished', job: a }),
+          },
+        );
+      }),
+    );
+
+    it(
+      'a port whose status call completes without an answer is a defect on the error channel',
+      marbles((m) => {
+        const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => EMPTY });
+        const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
+        m.expect(jobs.job$(jobOf('a'))).toBeObservable(
+          '30ms #',
+          undefined,
+          new Error('PlanviewerPort.status completed without a result'),
+        );
+      }),
+    );
+
+    it(
+      'a success resets the backoff: the next failure is retried after the first delay again',
+      marbles((m) => {
+        const a = jobOf('a');
+        const fake = fakePort({
+          scheduler: m.scheduler,
+          jobs: { [a]: stalled(a, 1, 3) },
+          statusOverride: (call) => (call % 2 === 0 ? of(E.left(serverBusy)) : undefined),
+        });
+        const jobs = createJobs(fake.port, {
+          scheduler: m.scheduler,
+          random: () => 0.5,
+          polling: fast,
+          retry: { budget: 2, baseDelayMs: 100 },
+        });
+        m.expect(jobs.job$(a).pipe(withoutEta()), '^ 1000ms !').toBeObservable('105ms p 117ms (e|)', {
+          p: progress(a, 'in_progress', 1, 3),
+          e: left({ ...serverBusy, job: a }),
+        });
+        m.flush();
+        // Failed at 30, retried 75 ms later (100 ms × 0.75), answered; failed at 125, retried 75 ms later
+        // again, not 150; the third failure finds the retry bucket empty.
+        expect(fake.pollTimes(a)).toEqual([30, 105, 125, 200, 223]);
+      }),
+    );
+  });
 
   describe('failures of status requests', () => {
     it(

@@ -147,6 +147,36 @@ describe('planTick', () => {
       [['b']],
       3_000,
     ],
+    [
+      'a job due at the very end of the window still rides',
+      [job('a', 1_000), job('edge', 2_000)],
+      fresh,
+      1_000,
+      [['a', 'edge']],
+      Infinity,
+    ],
+    [
+      'a retry backoff that ends now no longer keeps a job from riding',
+      [job('a', 1_000), job('b', 1_500, { notBefore: 1_000 })],
+      fresh,
+      1_000,
+      [['a', 'b']],
+      Infinity,
+    ],
+    [
+      'a due job is never left out for an extra round; the likeliest hot jobs fill the room left',
+      [
+        job('a', 2_000),
+        hot('h1', 20_000, 2),
+        hot('h2', 20_000, 3),
+        hot('h3', 20_000, 2),
+        hot('h4', 20_000, 4),
+      ],
+      sentAt(1_000),
+      2_000,
+      [['a', 'h4', 'h2']],
+      2_250,
+    ],
   ])('%s', (_name, jobs, state, now, requests, wakeAt) => {
     const plan = planTick(jobs, state, config, now);
     expect(plan.requests).toEqual(requests);
@@ -308,6 +338,51 @@ describe('planTick', () => {
       expect(planTick(waiting, empty(1_000), tight, 1_100).wakeAt).toBe(1_300);
     });
 
+    it('a job wanted exactly now goes, and wanted jobs within the budget all go, the last request partly filled', () => {
+      const three = [wanted('a', 800), wanted('b', 900), wanted('c', 1_000)];
+      expect(planTick([wanted('c', 1_000)], fresh, tight, 1_000).requests).toEqual([['c']]);
+      expect(planTick(three, fresh, tight, 1_000).requests).toEqual([['a', 'b'], ['c']]);
+    });
+
+    it('a job past its own plan wakes the planner now, whatever the budget', () => {
+      expect(nextWakeAt([job('late', 800, { latestAt: 900 })], empty(1_000), tight, 1_000)).toBe(1_000);
+    });
+
+    it('an empty bucket leaves the planner as it was: nothing sent, nothing spent', () => {
+      const state = empty(1_000);
+      expect(planTick(many, state, tight, 1_200).state).toEqual(state);
+    });
+
+    it('wakes when a whole request has accrued, rounded up to the millisecond', () => {
+      const thirds: PlannerConfig = { ...tight, requestBudget: 3 };
+      // One request accrues in 333.3 ms: at 1 333 the bucket holds 0.999, at 1 334 a whole request.
+      expect(planTick(many, empty(1_000), thirds, 1_000).wakeAt).toBe(1_334);
+      expect(planTick(many, empty(1_000), thirds, 1_333).requests).toEqual([]);
+      expect(planTick(many, empty(1_000), thirds, 1_334).requests).toEqual([['a', 'b']]);
+    });
+
+    it('a request that accrues in floating point just short of a whole one still goes', () => {
+      // At 2 a second, 1.126 requests have accrued at 563 ms: one goes, 0.126 is left; 437 ms later the
+      // bucket holds 0.126 + 0.874, which floating point makes 0.9999999999999999.
+      const first = planTick(many, empty(0), tight, 563);
+      expect(first.requests).toEqual([['a', 'b']]);
+      const second = planTick(
+        many.filter((j) => j.job !== 'a' && j.job !== 'b'),
+        first.state,
+        tight,
+        1_000,
+      );
+      expect(second.requests).toEqual([['c', 'd']]);
+    });
+
+    it('a wake-up is never in the past: an overdue extra round wakes the planner now', () => {
+      const hotJobs = ['h1', 'h2', 'h3', 'h4'].map((name) => hot(name, 20_000, 2));
+      // The round was due at 1 250 (see above); asked at 2 000, the planner wakes at 2 000.
+      expect(nextWakeAt(hotJobs, sentAt(1_000), config, 2_000)).toBe(2_000);
+      // A planner that never sent: the hot jobs' first round may go at once.
+      expect(nextWakeAt(hotJobs, fresh, config, 500)).toBe(500);
+    });
+
     it('a wanted job waits for both the pause and the budget', () => {
       const paused = plannerPaused(empty(1_000), 1_200);
       expect(planTick(many, paused, tight, 1_100).wakeAt).toBe(1_500);
@@ -348,8 +423,56 @@ describe('nextWakeAt', () => {
       1_100,
       1_250,
     ],
+    [
+      'when a finish window opens, in whole milliseconds',
+      [job('a', 9_000, { window: window(4_000.2, 9_000, 5) })],
+      fresh,
+      0,
+      4_001,
+    ],
+    [
+      'not at an empty window (it opens when the job is already overdue)',
+      [
+        job('a', 9_000, { window: window(4_000, 4_000, 5) }),
+        job('b', 9_500, { window: window(5_000, 4_000, 5) }),
+      ],
+      fresh,
+      0,
+      9_000,
+    ],
   ])('%s', (_name, jobs, state, now, at) => {
     expect(nextWakeAt(jobs, state, config, now)).toBe(at);
+  });
+});
+
+describe('nextWakeAt at a finish window opening (an extra round may become worth it)', () => {
+  /** Hot jobs too unlikely to finish to be worth an extra round of their own (0.2 finishes a second). */
+  const lukewarm = (n: number): PlannedJob[] =>
+    Array.from({ length: n }, (_, i) => hot(`h${i}`, 20_000, 0.2));
+  const opening = job('o', 9_000, { window: window(4_000, 9_000, 5) });
+
+  it.each<[string, PlannerConfig, number, number]>([
+    ['a round of one request, 4 a second allowed: wakes at the opening', config, 0, 4_000],
+    [
+      'a round of one request, but the budget allows one every 500 ms: no tighter than the plans, no wake-up',
+      { ...config, requestBudget: 2, maxExtraSpacingMs: 500 },
+      0,
+      9_000,
+    ],
+    [
+      'a budget of 3 a second affords rounds of one request: 2 hot jobs and the opening one fit',
+      { ...config, requestBudget: 3 },
+      2,
+      4_000,
+    ],
+    [
+      'but not rounds of two: with 3 hot jobs already, one more would need a second request a round',
+      { ...config, requestBudget: 3 },
+      3,
+      9_000,
+    ],
+  ])('%s', (_name, cfg, hotCount, at) => {
+    expect(nextWakeAt([...lukewarm(hotCount), opening], fresh, cfg, 0)).toBe(at);
   });
 });
 
