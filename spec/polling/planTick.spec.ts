@@ -283,6 +283,15 @@ describe('planTick', () => {
       expect(plan.wakeAt).toBe(1_500);
     });
 
+    it('wanted jobs go longest due first, whatever order they were followed in', () => {
+      const shuffled = [wanted('a', 1_000), wanted('b', 900), wanted('c', 800)];
+      expect(planTick(shuffled, fresh, tight, 1_000).requests).toEqual([['c', 'b'], ['a']]);
+      // With room for one request only, the longest due go.
+      expect(planTick(shuffled, { ...sentAt(0), tokens: 1, tokensAt: 1_000 }, tight, 1_000).requests).toEqual(
+        [['c', 'b']],
+      );
+    });
+
     it('an empty bucket sends nothing wanted and wakes when one request is allowed', () => {
       const plan = planTick(many, empty(1_000), tight, 1_200);
       expect(plan.requests).toEqual([]);

@@ -397,7 +397,7 @@ const survey = (
         nextOpening = Math.min(nextOpening, Math.ceil(j.window.from));
     }
   }
-  const due = must.length === 0 ? wanted : [...must.sort(byDue), ...wanted.sort(byDue)];
+  const due = [...must.sort(byDue), ...wanted.sort(byDue)];
   return {
     due,
     must: must.length,
