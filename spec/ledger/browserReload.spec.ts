@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium';
 import {
   manualClock,
   sampleAddress,
@@ -15,7 +16,6 @@ import {
 // The reload scenario in a real browser: headless Chromium (Debian's /usr/bin/chromium) driven by
 // playwright-core (which gives every launch a fresh profile folder). The page and the Product API share one loopback origin (this spec's server forwards
 // /product_api/ to the simulator), as an app and its backend proxy would.
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 interface Seen {
   readonly tag: string;
@@ -92,16 +92,7 @@ if (!chromiumAvailable && process.env['CI'] !== undefined)
     server = await serve(await bundlePage(), sim);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--headless', ...CHROMIUM_ARGS],
     });
   }, 60_000);
 
