@@ -140,7 +140,7 @@ const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidI
     return E.left(
       invalidInput(
         'credentials',
-        `${url.hostname} needs credentials. On a server, give { credentials: { key, secret } }. In a browser, never ship the secret: set baseUrl to your own backend (for example '/planviewer') and let planviewer-rx/proxy add the credentials there (docs/browser-and-angular.md)`,
+        `${url.hostname} needs credentials: on a server give { credentials: { key, secret } }; in a browser never ship the secret, set baseUrl to your backend (e.g. '/planviewer') where planviewer-rx/proxy adds them (docs/browser-and-angular.md)`,
       ),
     );
   if (withCredentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname))
