@@ -17,9 +17,8 @@ export const browserBuild: Options = {
   platform: 'browser',
   target: 'es2022',
   sourcemap: true,
-  // fp-ts and io-ts are peers too: esModulePeers keeps them external under their es6/ paths.
-  external: ['rxjs'],
-  noExternal: [/^fp-ts(\/|$)/, /^io-ts(\/|$)/],
+  // The peers: esModulePeers keeps them external (fp-ts and io-ts under their es6/ paths), each imported once.
+  noExternal: [/^fp-ts(\/|$)/, /^io-ts(\/|$)/, /^rxjs$/],
   esbuildPlugins: [
     esModulePeers(),
     browserTwins([

@@ -49,7 +49,7 @@ const main = async (entry: string, rows: number): Promise<void> => {
       browserTwins(TWINS.map((twin) => path.join(ROOT, twin))),
     ],
   });
-  const parts = (result.outputFiles[0]?.text ?? '').split(/^\/\/ (src\/\S+)$/m);
+  const parts = (result.outputFiles[0]?.text ?? '').split(/^\/\/ (src\/\S+|peer-module:\S+)$/m);
   let bundle = parts[0] ?? '';
   const costs = new Map<string, { gzip: number; minified: number }>();
   for (let i = 1; i < parts.length; i += 2) {

@@ -14,12 +14,13 @@ const PACKAGE = path.join(APP, 'node_modules', 'planviewer-rx');
  * The budgets of docs/browser-and-angular.md, in gzipped bytes (1 kB = 1000 bytes), for the whole root
  * entry. The ledgers, budget stores and the code behind `order$(…, { ledger })`, `resume$` and
  * `orderBudget` come with `planviewer-rx/ledger` (or the Node entries), so they are held apart: an app pays
- * for them when it imports a ledger.
+ * for them when it imports a ledger. With the peers the budget is issue 9's target; the others are the
+ * sizes measured plus about 300 bytes (without the peers the target, 20 kB, is not reached: see the doc).
  */
-const BUDGET_WITH_PEERS = 33_500;
-const BUDGET_WITHOUT_PEERS = 22_000;
-const LEDGER_BUDGET_WITH_PEERS = 38_000;
-const LEDGER_BUDGET_WITHOUT_PEERS = 27_000;
+const BUDGET_WITH_PEERS = 33_000;
+const BUDGET_WITHOUT_PEERS = 21_300;
+const LEDGER_BUDGET_WITH_PEERS = 37_850;
+const LEDGER_BUDGET_WITHOUT_PEERS = 25_700;
 
 describe('the browser bundle of the package', () => {
   let sizes: BrowserBundleSizes;

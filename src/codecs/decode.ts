@@ -9,17 +9,17 @@ const describeValue = (v: unknown): string => {
   return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}…` : s;
 };
 
-const BRANCH_TAGS = new Set(['UnionType', 'IntersectionType', 'ExactType', 'RefinementType', 'ReadonlyType']);
-const INDEXED_TAGS = new Set(['ArrayType', 'ReadonlyArrayType', 'TupleType']);
+const BRANCH_TAGS = /^(Union|Intersection|Exact|Refinement|Readonly)Type$/;
+const INDEXED_TAGS = /^(ReadonlyArray|Array|Tuple)Type$/;
 
 /** `[0].job.uuid`: indexes in brackets, keys after dots; the branch entries of unions and the like are skipped. */
 const pathOf = (context: t.Context): string => {
   let path = '';
   for (let i = 1; i < context.length; i++) {
     const parentTag = (context[i - 1]?.type as { readonly _tag?: string } | undefined)?._tag ?? '';
-    if (BRANCH_TAGS.has(parentTag)) continue;
+    if (BRANCH_TAGS.test(parentTag)) continue;
     const key = context[i]?.key ?? '';
-    path += INDEXED_TAGS.has(parentTag) ? `[${key}]` : `.${key}`;
+    path += INDEXED_TAGS.test(parentTag) ? `[${key}]` : `.${key}`;
   }
   return path === '' ? '(root)' : path.replace(/^\./, '');
 };

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 import { redactError, secretForms } from '../errors/redactSecrets';
 import { Credentials, type CredentialsInput } from './Credentials';
 import { defaultFetch } from './defaultFetch';
 import type { FetchLike } from './FetchLike';
 import { isLoopbackHost } from './isLoopbackHost';
+import { functionOption, MAX_TIMER_MS, numberOption, WHOLE } from './optionChecks';
 
 /** The library version, sent in the default User-Agent. @internal */
 export const LIBRARY_VERSION = '0.1.0';
@@ -101,26 +101,15 @@ export interface NormalizedConfig {
 
 const API_PREFIX = '/product_api/v1';
 
-/** The longest delay `setTimeout` can hold; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2_147_483_647;
-
-const positiveInteger = (
-  field: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  max: number = Number.MAX_SAFE_INTEGER,
-): E.Either<InvalidInput, number> =>
-  value === undefined
-    ? E.right(fallback)
-    : Number.isInteger(value) && value >= min && value <= max
-      ? E.right(value)
-      : E.left(
-          invalidInput(
-            field,
-            `expected a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got ${String(value)}`,
-          ),
-        );
+/** Each numeric option, a whole number: its default, least and most value (no most: `Infinity`). */
+const NUMBER_OPTIONS = {
+  requestTimeoutMs: [30_000, 1, MAX_TIMER_MS],
+  downloadIdleTimeoutMs: [30_000, 1, MAX_TIMER_MS],
+  maxRedirects: [3, 0, Infinity],
+  maxUrlLength: [8000, 200, Infinity],
+  maxJsonBodyBytes: [10_000_000, 1024, Infinity],
+  maxConcurrentRequests: [8, 1, 1000],
+} as const;
 
 /** The page's address in a browser (where a `baseUrl` may be a path), `undefined` elsewhere. */
 const pageAddress = (): string | undefined => {
@@ -151,7 +140,7 @@ const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidI
     return E.left(
       invalidInput(
         'credentials',
-        `${url.hostname} needs credentials. On a server, give { credentials: { key, secret } }. In a browser, never ship the secret: set baseUrl to your own backend (for example '/planviewer') and let planviewer-rx/proxy add the credentials there (docs/browser-and-angular.md)`,
+        `${url.hostname} needs credentials: on a server give { credentials: { key, secret } }; in a browser never ship the secret, set baseUrl to your backend (e.g. '/planviewer') where planviewer-rx/proxy adds them (docs/browser-and-angular.md)`,
       ),
     );
   if (withCredentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname))
@@ -192,61 +181,36 @@ const inputSecretForms = (config: PlanviewerConfig): readonly string[] => {
     : [];
 };
 
-/**
- * The record of values when every field is valid, else the first field's error (in key order), as
- * `sequenceS(E.Apply)` gives; written out so the browser bundle does not carry fp-ts's Apply for one call.
- */
-const allValid = <R extends Record<string, E.Either<InvalidInput, unknown>>>(
-  fields: R,
-): E.Either<InvalidInput, { [K in keyof R]: R[K] extends E.Either<InvalidInput, infer A> ? A : never }> => {
-  const valid: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(fields)) {
-    if (E.isLeft(field)) return field;
-    valid[key] = field.right;
-  }
-  return E.right(valid as { [K in keyof R]: R[K] extends E.Either<InvalidInput, infer A> ? A : never });
-};
-
 const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
   if (typeof config !== 'object' || config === null)
     return E.left(invalidInput('config', 'expected an object with at least `credentials`'));
-  if (config.fetch !== undefined && typeof config.fetch !== 'function')
-    return E.left(invalidInput('fetch', 'expected a fetch function'));
+  const notAFetch = functionOption('fetch', config.fetch, 'a fetch function');
+  if (notAFetch !== undefined) return E.left(notAFetch);
   if (
     config.userAgent !== undefined &&
     (typeof config.userAgent !== 'string' || /[\r\n]/.test(config.userAgent))
   )
     return E.left(invalidInput('userAgent', 'expected a single-line string'));
   const withCredentials = config.credentials !== undefined;
-  return pipe(
-    allValid({
-      credentials: withCredentials
-        ? Credentials.from(config.credentials)
-        : E.right<InvalidInput, Credentials | null>(null),
-      apiRoot: apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl', withCredentials),
-      requestTimeoutMs: positiveInteger('requestTimeoutMs', config.requestTimeoutMs, 30_000, 1, MAX_TIMER_MS),
-      downloadIdleTimeoutMs: positiveInteger(
-        'downloadIdleTimeoutMs',
-        config.downloadIdleTimeoutMs,
-        30_000,
-        1,
-        MAX_TIMER_MS,
-      ),
-      maxRedirects: positiveInteger('maxRedirects', config.maxRedirects, 3, 0),
-      maxUrlLength: positiveInteger('maxUrlLength', config.maxUrlLength, 8000, 200),
-      maxJsonBodyBytes: positiveInteger('maxJsonBodyBytes', config.maxJsonBodyBytes, 10_000_000, 1024),
-      maxConcurrentRequests: positiveInteger(
-        'maxConcurrentRequests',
-        config.maxConcurrentRequests,
-        8,
-        1,
-        1000,
-      ),
-    }),
-    E.map((valid) => ({
-      ...valid,
-      fetch: config.fetch ?? defaultFetch(),
-      userAgent: config.userAgent ?? `planviewer-rx/${LIBRARY_VERSION}`,
-    })),
-  );
+  // The first problem in this order: credentials, baseUrl, then the numbers as listed.
+  const credentials = withCredentials
+    ? Credentials.from(config.credentials)
+    : E.right<InvalidInput, Credentials | null>(null);
+  if (E.isLeft(credentials)) return credentials;
+  const apiRoot = apiRootOf(config.baseUrl ?? 'https://www.planviewer.nl', withCredentials);
+  if (E.isLeft(apiRoot)) return apiRoot;
+  const numbers: Record<string, number> = {};
+  for (const [field, [fallback, min, max]] of Object.entries(NUMBER_OPTIONS)) {
+    const value = config[field as keyof typeof NUMBER_OPTIONS];
+    const problem = numberOption(field, value, min, max, WHOLE);
+    if (problem !== undefined) return E.left(problem);
+    numbers[field] = value ?? fallback;
+  }
+  return E.right({
+    credentials: credentials.right,
+    apiRoot: apiRoot.right,
+    ...(numbers as Pick<NormalizedConfig, keyof typeof NUMBER_OPTIONS>),
+    fetch: config.fetch ?? defaultFetch(),
+    userAgent: config.userAgent ?? `planviewer-rx/${LIBRARY_VERSION}`,
+  });
 };

@@ -276,194 +276,156 @@ export type PlanviewerErrorTag = PlanviewerError['_tag'];
 // constructors
 // -------------------------------------------------------------------------------------
 
-/** @category constructors */
-export const paymentRequired = (
-  request: RequestSummary,
-  intentions: readonly string[],
-  body: string,
-): PaymentRequired => ({ _tag: 'PaymentRequired', request, intentions, body });
+/**
+ * A constructor of one error: its arguments become the fields named by `keys`, in that order, after the
+ * `_tag`; an argument left `undefined` leaves its (optional) field out.
+ */
+const tagged = <F extends (...args: never[]) => PlanviewerError>(
+  _tag: ReturnType<F>['_tag'],
+  ...keys: readonly (keyof ReturnType<F>)[]
+): F =>
+  ((...values: readonly unknown[]) => {
+    const e: Record<string | number | symbol, unknown> = { _tag };
+    keys.forEach((key, i) => {
+      if (values[i] !== undefined) e[key] = values[i];
+    });
+    return e;
+  }) as unknown as F;
 
 /** @category constructors */
-export const orderCapReached = (
-  request: RequestSummary,
-  intentions: readonly string[],
-  message: string,
-): OrderCapReached => ({ _tag: 'OrderCapReached', request, intentions, message });
+export const paymentRequired = tagged<
+  (request: RequestSummary, intentions: readonly string[], body: string) => PaymentRequired
+>('PaymentRequired', 'request', 'intentions', 'body');
 
 /** @category constructors */
-export const unauthorized = (request: RequestSummary, body: string): Unauthorized => ({
-  _tag: 'Unauthorized',
-  request,
-  body,
-});
+export const orderCapReached = tagged<
+  (request: RequestSummary, intentions: readonly string[], message: string) => OrderCapReached
+>('OrderCapReached', 'request', 'intentions', 'message');
 
 /** @category constructors */
-export const forbidden = (request: RequestSummary, body: string): Forbidden => ({
-  _tag: 'Forbidden',
-  request,
-  body,
-});
+export const unauthorized = tagged<(request: RequestSummary, body: string) => Unauthorized>(
+  'Unauthorized',
+  'request',
+  'body',
+);
 
 /** @category constructors */
-export const badRequest = (request: RequestSummary, body: string): BadRequest => ({
-  _tag: 'BadRequest',
-  request,
-  body,
-});
+export const forbidden = tagged<(request: RequestSummary, body: string) => Forbidden>(
+  'Forbidden',
+  'request',
+  'body',
+);
 
 /** @category constructors */
-export const resultNotAvailable = (request: RequestSummary, body: string): ResultNotAvailable => ({
-  _tag: 'ResultNotAvailable',
-  request,
-  body,
-});
+export const badRequest = tagged<(request: RequestSummary, body: string) => BadRequest>(
+  'BadRequest',
+  'request',
+  'body',
+);
 
 /** @category constructors */
-export const notFound = (request: RequestSummary, body: string): NotFound => ({
-  _tag: 'NotFound',
-  request,
-  body,
-});
+export const resultNotAvailable = tagged<(request: RequestSummary, body: string) => ResultNotAvailable>(
+  'ResultNotAvailable',
+  'request',
+  'body',
+);
 
 /** @category constructors */
-export const jobNotFound = (job: string, misses: number): JobNotFound => ({
-  _tag: 'JobNotFound',
-  job,
-  misses,
-});
+export const notFound = tagged<(request: RequestSummary, body: string) => NotFound>(
+  'NotFound',
+  'request',
+  'body',
+);
 
 /** @category constructors */
-export const rateLimited = (
-  request: RequestSummary,
-  body: string,
-  retryAfterMs: number | undefined,
-): RateLimited =>
-  retryAfterMs === undefined
-    ? { _tag: 'RateLimited', request, body }
-    : { _tag: 'RateLimited', request, body, retryAfterMs };
+export const jobNotFound = tagged<(job: string, misses: number) => JobNotFound>(
+  'JobNotFound',
+  'job',
+  'misses',
+);
 
 /** @category constructors */
-export const serverError = (
-  request: RequestSummary,
-  status: number,
-  body: string,
-  retryAfterMs?: number,
-): ServerError =>
-  retryAfterMs === undefined
-    ? { _tag: 'ServerError', request, status, body }
-    : { _tag: 'ServerError', request, status, body, retryAfterMs };
+export const rateLimited = tagged<
+  (request: RequestSummary, body: string, retryAfterMs: number | undefined) => RateLimited
+>('RateLimited', 'request', 'body', 'retryAfterMs');
 
 /** @category constructors */
-export const unexpectedStatus = (
-  request: RequestSummary,
-  status: number,
-  body: string,
-): UnexpectedStatus => ({
-  _tag: 'UnexpectedStatus',
-  request,
-  status,
-  body,
-});
+export const serverError = tagged<
+  (request: RequestSummary, status: number, body: string, retryAfterMs?: number) => ServerError
+>('ServerError', 'request', 'status', 'body', 'retryAfterMs');
 
 /** @category constructors */
-export const networkError = (
-  request: RequestSummary,
-  reachedServer: boolean,
-  message: string,
-  code?: string,
-): NetworkError =>
-  code === undefined
-    ? { _tag: 'NetworkError', request, reachedServer, message }
-    : { _tag: 'NetworkError', request, reachedServer, message, code };
+export const unexpectedStatus: (request: RequestSummary, status: number, body: string) => UnexpectedStatus =
+  tagged('UnexpectedStatus', 'request', 'status', 'body') as (
+    request: RequestSummary,
+    status: number,
+    body: string,
+  ) => UnexpectedStatus;
 
 /** @category constructors */
-export const orderOutcomeUnknown = (
-  request: RequestSummary | undefined,
-  intentions: readonly string[],
-  reason: string,
-  location?: string,
-): OrderOutcomeUnknown => ({
-  _tag: 'OrderOutcomeUnknown',
-  ...(request === undefined ? {} : { request }),
-  intentions,
-  reason,
-  ...(location === undefined ? {} : { location }),
-});
+export const networkError = tagged<
+  (request: RequestSummary, reachedServer: boolean, message: string, code?: string) => NetworkError
+>('NetworkError', 'request', 'reachedServer', 'message', 'code');
 
 /** @category constructors */
-export const timeout = (afterMs: number, request?: RequestSummary, lastStatus?: string): Timeout => ({
-  _tag: 'Timeout',
-  afterMs,
-  ...(request === undefined ? {} : { request }),
-  ...(lastStatus === undefined ? {} : { lastStatus }),
-});
+export const orderOutcomeUnknown = tagged<
+  (
+    request: RequestSummary | undefined,
+    intentions: readonly string[],
+    reason: string,
+    location?: string,
+  ) => OrderOutcomeUnknown
+>('OrderOutcomeUnknown', 'request', 'intentions', 'reason', 'location');
 
 /** @category constructors */
-export const aborted = (request?: RequestSummary): Aborted =>
-  request === undefined ? { _tag: 'Aborted' } : { _tag: 'Aborted', request };
+export const timeout = tagged<(afterMs: number, request?: RequestSummary, lastStatus?: string) => Timeout>(
+  'Timeout',
+  'afterMs',
+  'request',
+  'lastStatus',
+);
 
 /** @category constructors */
-export const decodeError = (
-  request: RequestSummary,
-  errors: readonly string[],
-  body: string,
-): DecodeError => ({
-  _tag: 'DecodeError',
-  request,
-  errors,
-  body,
-});
+export const aborted = tagged<(request?: RequestSummary) => Aborted>('Aborted', 'request');
 
 /** @category constructors */
-export const bodyTooLarge = (
-  request: RequestSummary,
-  limitBytes: number,
-  contentLength?: number,
-): BodyTooLarge =>
-  contentLength === undefined
-    ? { _tag: 'BodyTooLarge', request, limitBytes }
-    : { _tag: 'BodyTooLarge', request, limitBytes, contentLength };
+export const decodeError: (request: RequestSummary, errors: readonly string[], body: string) => DecodeError =
+  tagged('DecodeError', 'request', 'errors', 'body') as (
+    request: RequestSummary,
+    errors: readonly string[],
+    body: string,
+  ) => DecodeError;
 
 /** @category constructors */
-export const invalidInput = (field: string, reason: string): InvalidInput => ({
-  _tag: 'InvalidInput',
-  field,
-  reason,
-});
+export const bodyTooLarge = tagged<
+  (request: RequestSummary, limitBytes: number, contentLength?: number) => BodyTooLarge
+>('BodyTooLarge', 'request', 'limitBytes', 'contentLength');
 
 /** @category constructors */
-export const jobFailed = (
-  job: string,
-  progress?: { readonly current: number; readonly total: number },
-  intention?: string,
-): JobFailed => ({
-  _tag: 'JobFailed',
-  job,
-  ...(progress === undefined ? {} : { progress }),
-  ...(intention === undefined ? {} : { intention }),
-});
+export const invalidInput = tagged<(field: string, reason: string) => InvalidInput>(
+  'InvalidInput',
+  'field',
+  'reason',
+);
 
 /** @category constructors */
-export const ledgerFailed = (
-  ledger: string,
-  operation: string,
-  reason: string,
-  intentions?: readonly string[],
-): LedgerFailed => ({
-  _tag: 'LedgerFailed',
-  ledger,
-  operation,
-  reason,
-  ...(intentions === undefined ? {} : { intentions }),
-});
+export const jobFailed = tagged<
+  (
+    job: string,
+    progress?: { readonly current: number; readonly total: number },
+    intention?: string,
+  ) => JobFailed
+>('JobFailed', 'job', 'progress', 'intention');
 
 /** @category constructors */
-export const orderBudgetExhausted = (
-  intentions: readonly string[],
-  day: string,
-  perDay: number,
-  used: number,
-): OrderBudgetExhausted => ({ _tag: 'OrderBudgetExhausted', intentions, day, perDay, used });
+export const ledgerFailed = tagged<
+  (ledger: string, operation: string, reason: string, intentions?: readonly string[]) => LedgerFailed
+>('LedgerFailed', 'ledger', 'operation', 'reason', 'intentions');
+
+/** @category constructors */
+export const orderBudgetExhausted = tagged<
+  (intentions: readonly string[], day: string, perDay: number, used: number) => OrderBudgetExhausted
+>('OrderBudgetExhausted', 'intentions', 'day', 'perDay', 'used');
 
 // -------------------------------------------------------------------------------------
 // combinators

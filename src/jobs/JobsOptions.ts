@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { asyncScheduler, type ObservableInput, type SchedulerLike } from 'rxjs';
+import { functionOption, MAX_TIMER_MS, numberOption, WHOLE } from '../config/optionChecks';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 import { normalizePollingPolicy, type PollingOptions, type PollingPolicy } from '../polling';
 import type { WaitingForUser } from './JobEvent';
@@ -204,9 +205,7 @@ export interface NormalizedStreamOptions {
 // constructors
 // -------------------------------------------------------------------------------------
 
-const MAX_TIMER_MS = 2_147_483_647;
-
-const isFunction = (f: unknown): boolean => typeof f === 'function';
+const MS = 'a number of ms';
 
 /**
  * Validates {@link JobsOptions} and fills in the defaults, in one place.
@@ -221,38 +220,21 @@ const isFunction = (f: unknown): boolean => typeof f === 'function';
 export const normalizeJobsOptions = (
   options: JobsOptions = {},
 ): E.Either<InvalidInput, NormalizedJobsOptions> => {
-  const batch = options.statusBatchSize ?? 150;
-  if (!Number.isInteger(batch) || batch < 1 || batch > 10_000)
-    return E.left(
-      invalidInput('statusBatchSize', `expected a whole number from 1 to 10000, got ${String(batch)}`),
-    );
-  const requestBudget = options.requestBudget ?? 8;
-  if (typeof requestBudget !== 'number' || !(requestBudget >= 0.01 && requestBudget <= 1_000))
-    return E.left(
-      invalidInput(
-        'requestBudget',
-        `expected requests per second from 0.01 to 1000, got ${String(requestBudget)}`,
-      ),
-    );
-  if (options.random !== undefined && !isFunction(options.random))
-    return E.left(invalidInput('random', 'expected a function returning a number in [0, 1)'));
-  if (options.onWaitingForUser !== undefined && !isFunction(options.onWaitingForUser))
-    return E.left(invalidInput('onWaitingForUser', 'expected a function'));
-  if (options.scheduler !== undefined && !isFunction(options.scheduler.schedule))
-    return E.left(invalidInput('scheduler', 'expected an RxJS SchedulerLike'));
-  const leaseMs = options.leaseMs ?? 60_000;
-  if (!(Number.isFinite(leaseMs) && leaseMs >= 3 && leaseMs <= MAX_TIMER_MS))
-    return E.left(
-      invalidInput('leaseMs', `expected a number of ms from 3 to ${MAX_TIMER_MS}, got ${String(leaseMs)}`),
-    );
-  const claimEveryMs = options.claimEveryMs ?? 5_000;
-  if (!(Number.isFinite(claimEveryMs) && claimEveryMs >= 1 && claimEveryMs <= MAX_TIMER_MS))
-    return E.left(
-      invalidInput(
-        'claimEveryMs',
-        `expected a number of ms from 1 to ${MAX_TIMER_MS}, got ${String(claimEveryMs)}`,
-      ),
-    );
+  const problem =
+    numberOption('statusBatchSize', options.statusBatchSize, 1, 10_000, WHOLE) ??
+    numberOption('requestBudget', options.requestBudget, 0.01, 1_000, 'requests per second') ??
+    functionOption('random', options.random, 'a function returning a number in [0, 1)') ??
+    functionOption('onWaitingForUser', options.onWaitingForUser) ??
+    (options.scheduler === undefined
+      ? undefined
+      : functionOption(
+          'scheduler',
+          (options.scheduler as { schedule?: unknown } | null)?.schedule ?? null,
+          'an RxJS SchedulerLike',
+        )) ??
+    numberOption('leaseMs', options.leaseMs, 3, MAX_TIMER_MS, MS) ??
+    numberOption('claimEveryMs', options.claimEveryMs, 1, MAX_TIMER_MS, MS);
+  if (problem !== undefined) return E.left(problem);
   if (options.worker !== undefined && (typeof options.worker !== 'string' || options.worker.trim() === ''))
     return E.left(invalidInput('worker', 'expected a non-empty name'));
   const orderBudget =
@@ -267,14 +249,14 @@ export const normalizeJobsOptions = (
           scheduler: options.scheduler ?? asyncScheduler,
           random: options.random ?? Math.random,
           polling,
-          statusBatchSize: batch,
-          requestBudget,
+          statusBatchSize: options.statusBatchSize ?? 150,
+          requestBudget: options.requestBudget ?? 8,
           retry,
           ...(options.onWaitingForUser === undefined ? {} : { onWaitingForUser: options.onWaitingForUser }),
           ...(orderBudget === undefined ? {} : { orderBudget: orderBudget.right }),
           worker: options.worker ?? `worker-${globalThis.crypto.randomUUID()}`,
-          leaseMs,
-          claimEveryMs,
+          leaseMs: options.leaseMs ?? 60_000,
+          claimEveryMs: options.claimEveryMs ?? 5_000,
         })),
       ),
     ),
@@ -299,22 +281,16 @@ export const normalizeStreamOptions = (
   client: NormalizedJobsOptions,
 ): E.Either<InvalidInput, NormalizedStreamOptions> => {
   const { deadlineMs, signal, download } = options;
-  if (
-    deadlineMs !== undefined &&
-    !(Number.isFinite(deadlineMs) && deadlineMs >= 0 && deadlineMs <= MAX_TIMER_MS)
-  )
-    return E.left(
-      invalidInput(
-        'deadlineMs',
-        `expected a number of ms from 0 to ${MAX_TIMER_MS}, got ${String(deadlineMs)}`,
-      ),
-    );
-  if (download !== undefined && typeof download !== 'boolean')
-    return E.left(invalidInput('download', 'expected true or false'));
-  if (signal !== undefined && (typeof signal !== 'object' || signal === null || !('aborted' in signal)))
-    return E.left(invalidInput('signal', 'expected an AbortSignal'));
-  if (options.onWaitingForUser !== undefined && !isFunction(options.onWaitingForUser))
-    return E.left(invalidInput('onWaitingForUser', 'expected a function'));
+  const problem =
+    numberOption('deadlineMs', deadlineMs, 0, MAX_TIMER_MS, MS) ??
+    (download === undefined || typeof download === 'boolean'
+      ? undefined
+      : invalidInput('download', 'expected true or false')) ??
+    (signal === undefined || (typeof signal === 'object' && signal !== null && 'aborted' in signal)
+      ? undefined
+      : invalidInput('signal', 'expected an AbortSignal')) ??
+    functionOption('onWaitingForUser', options.onWaitingForUser);
+  if (problem !== undefined) return E.left(problem);
   const choose = options.onWaitingForUser ?? client.onWaitingForUser;
   return pipe(
     normalizePollingPolicy(options.polling, client.polling),

@@ -74,7 +74,7 @@ const notALedger = () =>
     E.left(
       invalidInput(
         'ledger',
-        'expected a JobLedger from planviewer-rx/ledger (storageLedger, memoryLedger, journalLedger, jobLedger(yours)), fileLedger or postgresLedger',
+        'expected a JobLedger from planviewer-rx/ledger (your own through jobLedger(yours)), planviewer-rx/file-ledger or planviewer-rx/postgres',
       ),
     ),
   );

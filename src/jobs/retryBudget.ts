@@ -1,10 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  invalidInput,
-  isRetryable,
-  type InvalidInput,
-  type PlanviewerError,
-} from '../errors/PlanviewerError';
+import { MAX_TIMER_MS, numberOption, WHOLE } from '../config/optionChecks';
+import { isRetryable, type InvalidInput, type PlanviewerError } from '../errors/PlanviewerError';
 
 // -------------------------------------------------------------------------------------
 // model
@@ -80,25 +76,6 @@ export const defaultRetryOptions: RetryOptions = {
   refundPerSuccess: 0.2,
 };
 
-const checkNumber = (
-  field: keyof RetryOptions,
-  value: unknown,
-  min: number,
-  max: number,
-  integer = false,
-): InvalidInput | undefined =>
-  value === undefined ||
-  (typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= min &&
-    value <= max &&
-    (!integer || Number.isInteger(value)))
-    ? undefined
-    : invalidInput(
-        `retry.${field}`,
-        `expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${String(value)}`,
-      );
-
 /**
  * Validates retry options and fills in the defaults.
  *
@@ -112,12 +89,12 @@ export const normalizeRetryOptions = (
   options: Partial<RetryOptions> = {},
 ): E.Either<InvalidInput, RetryOptions> => {
   const problem =
-    checkNumber('maxAttempts', options.maxAttempts, 1, 100, true) ??
-    checkNumber('baseDelayMs', options.baseDelayMs, 0, 2_147_483_647) ??
-    checkNumber('maxDelayMs', options.maxDelayMs, 0, 2_147_483_647) ??
-    checkNumber('factor', options.factor, 1, 10) ??
-    checkNumber('budget', options.budget, 0, 1_000_000) ??
-    checkNumber('refundPerSuccess', options.refundPerSuccess, 0, 1_000_000);
+    numberOption('retry.maxAttempts', options.maxAttempts, 1, 100, WHOLE) ??
+    numberOption('retry.baseDelayMs', options.baseDelayMs, 0, MAX_TIMER_MS) ??
+    numberOption('retry.maxDelayMs', options.maxDelayMs, 0, MAX_TIMER_MS) ??
+    numberOption('retry.factor', options.factor, 1, 10) ??
+    numberOption('retry.budget', options.budget, 0, 1_000_000) ??
+    numberOption('retry.refundPerSuccess', options.refundPerSuccess, 0, 1_000_000);
   return problem === undefined
     ? E.right({ ...defaultRetryOptions, ...stripUndefined(options) })
     : E.left(problem);
