@@ -79,6 +79,28 @@ export const measureBrowserBundle = async (
     entry,
     entries.map((e, i) => `import * as e${i} from '${e}';\nglobalThis['${e}'] = e${i};\n`).join(''),
   );
+  return measureEntry(appDir, entry);
+};
+
+/**
+ * What an app that imports only `names` from the root entry ships (esbuild tree-shakes the rest), e.g. an
+ * app that orders: `createPlanviewer`, `addressSearch`, `describeError`, `results`.
+ */
+export const measureAppImports = async (
+  appDir: string,
+  names: readonly string[],
+): Promise<BrowserBundleSizes> => {
+  await mkdir(appDir, { recursive: true });
+  await writeFile(path.join(appDir, 'package.json'), '{ "name": "bundle-check", "private": true }\n');
+  const entry = path.join(appDir, 'app-named.mjs');
+  await writeFile(
+    entry,
+    `import { ${names.join(', ')} } from 'planviewer-rx';\nglobalThis.used = [${names.join(', ')}];\n`,
+  );
+  return measureEntry(appDir, entry);
+};
+
+const measureEntry = async (appDir: string, entry: string): Promise<BrowserBundleSizes> => {
   return {
     withPeers: await measure(appDir, entry, true),
     withoutPeers: await measure(appDir, entry, false),

@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { measureBrowserBundle, type BrowserBundleSizes } from '../../build/measureBrowserBundle';
+import {
+  measureAppImports,
+  measureBrowserBundle,
+  type BrowserBundleSizes,
+} from '../../build/measureBrowserBundle';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -18,13 +22,22 @@ const PACKAGE = path.join(APP, 'node_modules', 'planviewer-rx');
  * sizes measured plus about 300 bytes (without the peers the target, 20 kB, is not reached: see the doc).
  */
 const BUDGET_WITH_PEERS = 33_000;
-const BUDGET_WITHOUT_PEERS = 21_300;
-const LEDGER_BUDGET_WITH_PEERS = 37_850;
-const LEDGER_BUDGET_WITHOUT_PEERS = 25_700;
+const BUDGET_WITHOUT_PEERS = 21_000;
+/**
+ * What an app that orders imports (the Angular example's service: find the address, order, show errors,
+ * keep the files), tree-shaken as a bundler does. Issue 9's targets are 33 kB with the peers (met) and
+ * 20 kB without (missed by about 0.2 kB: held at what it measures, see docs/browser-and-angular.md).
+ */
+const ORDERING_APP = ['createPlanviewer', 'addressSearch', 'describeError', 'results'];
+const APP_BUDGET_WITH_PEERS = 33_000;
+const APP_BUDGET_WITHOUT_PEERS = 20_400;
+const LEDGER_BUDGET_WITH_PEERS = 37_600;
+const LEDGER_BUDGET_WITHOUT_PEERS = 25_450;
 
 describe('the browser bundle of the package', () => {
   let sizes: BrowserBundleSizes;
   let withLedger: BrowserBundleSizes;
+  let orderingApp: BrowserBundleSizes;
 
   beforeAll(async () => {
     await rm(APP, { recursive: true, force: true });
@@ -38,6 +51,7 @@ describe('the browser bundle of the package', () => {
     await writeFile(path.join(PACKAGE, 'package.json'), await readFile(path.join(ROOT, 'package.json')));
     sizes = await measureBrowserBundle(APP);
     withLedger = await measureBrowserBundle(APP, ['planviewer-rx', 'planviewer-rx/ledger']);
+    orderingApp = await measureAppImports(APP, ORDERING_APP);
   }, 90_000);
 
   afterAll(() => rm(APP, { recursive: true, force: true }));
@@ -79,5 +93,14 @@ describe('the browser bundle of the package', () => {
   it(`with planviewer-rx/ledger, stays within ${LEDGER_BUDGET_WITH_PEERS / 1000} and ${LEDGER_BUDGET_WITHOUT_PEERS / 1000} kB gzipped`, () => {
     expect(withLedger.withPeers.gzipBytes).toBeLessThanOrEqual(LEDGER_BUDGET_WITH_PEERS);
     expect(withLedger.withoutPeers.gzipBytes).toBeLessThanOrEqual(LEDGER_BUDGET_WITHOUT_PEERS);
+  });
+
+  it(`an app that orders (${ORDERING_APP.join(', ')}) stays within ${APP_BUDGET_WITH_PEERS / 1000} kB with the peers and ${APP_BUDGET_WITHOUT_PEERS / 1000} kB without`, () => {
+    expect(orderingApp.withPeers.commonJsInputs).toEqual([]);
+    expect(orderingApp.withPeers.gzipBytes).toBeLessThanOrEqual(APP_BUDGET_WITH_PEERS);
+    expect(orderingApp.withoutPeers.gzipBytes).toBeLessThanOrEqual(APP_BUDGET_WITHOUT_PEERS);
+    // Tree-shaken, yet the client itself is all there: the poller and the order stream.
+    expect(orderingApp.withoutPeers.gzipBytes).toBeLessThan(sizes.withoutPeers.gzipBytes);
+    expect(orderingApp.withPeers.code).toContain('completed without a result');
   });
 });

@@ -12,6 +12,28 @@ describe('normalQuantile', () => {
     expect(normalQuantile(p)).toBeCloseTo(z, 5);
   });
 
+  // Reference values from Wichura's AS 241 (Python's statistics.NormalDist.inv_cdf), accurate to 1e-16:
+  // the tail (continued fraction), the middle (series) and both sides of where they meet (x = -3).
+  it.each([
+    [1e-100, -21.27345356096532],
+    [1e-9, -5.9978070150076865],
+    [0.0001, -3.71901648545568],
+    [0.00135, -2.999976992703393],
+    [0.0014, -2.98888226731579],
+    [0.02425, -1.9729610513118845],
+    [0.03, -1.8807936081512509],
+    [0.45, -0.125661346855074],
+    [0.97, 1.8807936081512509],
+  ])('Φ⁻¹(%p) = %p to ten digits', (p, z) => {
+    expect(normalQuantile(p)).toBeCloseTo(z, 10);
+  });
+
+  it('answers the same when asked again (remembered), is symmetric, and NaN for NaN', () => {
+    expect(normalQuantile(0.2)).toBe(normalQuantile(0.2));
+    expect(normalQuantile(0.8)).toBeCloseTo(-normalQuantile(0.2), 12);
+    expect(normalQuantile(Number.NaN)).toBeNaN();
+  });
+
   it('is ±Infinity at the ends', () => {
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
