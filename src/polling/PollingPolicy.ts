@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { MAX_TIMER_MS, numberOption, WHOLE } from '../config/optionChecks';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 
 // -------------------------------------------------------------------------------------
@@ -129,32 +130,23 @@ export const defaultPollingPolicy: PollingPolicy = {
   earlyFinishRisk: 0.03,
 };
 
-/** The longest delay `setTimeout` can hold; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2_147_483_647;
+/** Each option's range, `[min, max]`, and `WHOLE` where only whole numbers make sense. */
+type Range = readonly [number, number, typeof WHOLE?];
 
-type Check = (value: number) => string | undefined;
-
-const inRange =
-  (min: number, max: number, integer = false): Check =>
-  (value) =>
-    Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))
-      ? undefined
-      : `expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${String(value)}`;
-
-const checks: { readonly [K in keyof PollingPolicy]: Check } = {
-  initialDelayMs: inRange(0, MAX_TIMER_MS),
-  minDelayMs: inRange(0, MAX_TIMER_MS),
-  maxDelayMs: inRange(1, MAX_TIMER_MS),
-  precisionMs: inRange(1, MAX_TIMER_MS),
-  backoffFactor: inRange(1, 10),
-  jitterRatio: inRange(0, 0.99),
-  coalesceWindowMs: inRange(0, MAX_TIMER_MS),
-  missesBeforeNotFound: inRange(1, 1_000, true),
-  expectedStepMs: inRange(1, MAX_TIMER_MS),
-  stepVariation: inRange(0, 0.99),
-  priorSteps: inRange(0.01, 1_000),
-  rateUncertainty: inRange(0, 10),
-  earlyFinishRisk: inRange(0.0001, 0.5),
+const ranges: { readonly [K in keyof PollingPolicy]: Range } = {
+  initialDelayMs: [0, MAX_TIMER_MS],
+  minDelayMs: [0, MAX_TIMER_MS],
+  maxDelayMs: [1, MAX_TIMER_MS],
+  precisionMs: [1, MAX_TIMER_MS],
+  backoffFactor: [1, 10],
+  jitterRatio: [0, 0.99],
+  coalesceWindowMs: [0, MAX_TIMER_MS],
+  missesBeforeNotFound: [1, 1_000, WHOLE],
+  expectedStepMs: [1, MAX_TIMER_MS],
+  stepVariation: [0, 0.99],
+  priorSteps: [0.01, 1_000],
+  rateUncertainty: [0, 10],
+  earlyFinishRisk: [0.0001, 0.5],
 };
 
 /**
@@ -174,12 +166,15 @@ export const normalizePollingPolicy = (
   base: PollingPolicy = defaultPollingPolicy,
 ): E.Either<InvalidInput, PollingPolicy> => {
   const policy: { -readonly [K in keyof PollingPolicy]: number } = { ...base };
-  for (const key of Object.keys(checks) as (keyof PollingPolicy)[]) {
+  for (const key of Object.keys(ranges) as (keyof PollingPolicy)[]) {
     const value = options[key];
-    if (value === undefined) continue;
-    const problem = typeof value === 'number' ? checks[key](value) : `expected a number, got ${typeof value}`;
-    if (problem !== undefined) return E.left(invalidInput(`polling.${key}`, problem));
-    policy[key] = value;
+    const field = `polling.${key}`;
+    const problem =
+      value === undefined || typeof value === 'number'
+        ? numberOption(field, value, ...ranges[key])
+        : invalidInput(field, `expected a number, got ${typeof value}`);
+    if (problem !== undefined) return E.left(problem);
+    if (value !== undefined) policy[key] = value;
   }
   if (policy.maxDelayMs < policy.minDelayMs)
     return E.left(invalidInput('polling.maxDelayMs', `must be at least minDelayMs (${policy.minDelayMs})`));
