@@ -10,7 +10,7 @@ import * as t from 'io-ts';
  * @since 0.1.0
  * @category codecs
  */
-export const IntentionCodec = t.type(
+export const IntentionCodec = /* @__PURE__ */ t.type(
   { uuid: t.string, product: t.string, properties: t.UnknownRecord },
   'Intention',
 );
@@ -24,7 +24,7 @@ export const IntentionCodec = t.type(
 export type Intention = t.TypeOf<typeof IntentionCodec>;
 
 /** The intentions available at one location. @category codecs */
-export const LocationIntentionsCodec = t.type(
+export const LocationIntentionsCodec = /* @__PURE__ */ t.type(
   { uuid: t.string, intentions: t.readonlyArray(IntentionCodec) },
   'LocationIntentions',
 );
@@ -38,4 +38,7 @@ export const LocationIntentionsCodec = t.type(
 export type LocationIntentions = t.TypeOf<typeof LocationIntentionsCodec>;
 
 /** The body of `POST /intentions/list`: one entry per location. @category codecs */
-export const LocationIntentionsListCodec = t.readonlyArray(LocationIntentionsCodec, 'LocationIntentionsList');
+export const LocationIntentionsListCodec = /* @__PURE__ */ t.readonlyArray(
+  LocationIntentionsCodec,
+  'LocationIntentionsList',
+);

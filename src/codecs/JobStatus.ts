@@ -72,7 +72,7 @@ export const ProgressCodec = new t.Type<t.TypeOf<typeof RawProgress>, t.TypeOf<t
  * @since 0.1.0
  * @category codecs
  */
-export const JobStatusCodec = t.intersection(
+export const JobStatusCodec = /* @__PURE__ */ t.intersection(
   [t.type({ uuid: JobUuidCodec, status: t.string }), t.partial({ progress: ProgressCodec })],
   'JobStatus',
 );
@@ -86,7 +86,7 @@ export const JobStatusCodec = t.intersection(
 export type JobStatus = t.TypeOf<typeof JobStatusCodec>;
 
 /** The body of `GET /jobs/status`. @category codecs */
-export const JobStatusListCodec = t.readonlyArray(JobStatusCodec, 'JobStatusList');
+export const JobStatusListCodec = /* @__PURE__ */ t.readonlyArray(JobStatusCodec, 'JobStatusList');
 
 /**
  * A status entry that names one of our jobs but could not be read (a missing `status`, a progress that

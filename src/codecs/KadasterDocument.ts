@@ -13,7 +13,7 @@ const CodeValue = t.type({ code: t.string, waarde: t.string });
  * @since 0.1.0
  * @category codecs
  */
-export const KadasterDocumentCodec = t.intersection(
+export const KadasterDocumentCodec = /* @__PURE__ */ t.intersection(
   [
     t.type({ identificatie: t.string }),
     t.partial({
@@ -40,4 +40,7 @@ export const KadasterDocumentCodec = t.intersection(
 export type KadasterDocument = t.TypeOf<typeof KadasterDocumentCodec>;
 
 /** The body of `GET /documents/list/{job}`. @category codecs */
-export const KadasterDocumentListCodec = t.readonlyArray(KadasterDocumentCodec, 'KadasterDocumentList');
+export const KadasterDocumentListCodec = /* @__PURE__ */ t.readonlyArray(
+  KadasterDocumentCodec,
+  'KadasterDocumentList',
+);

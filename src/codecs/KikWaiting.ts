@@ -11,7 +11,7 @@ import * as t from 'io-ts';
  * @since 0.1.0
  * @category codecs
  */
-export const KikWaitingCodec = t.type(
+export const KikWaitingCodec = /* @__PURE__ */ t.type(
   { locaties: t.record(t.string, t.string), message: t.string },
   'KikWaiting',
 );

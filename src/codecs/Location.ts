@@ -6,7 +6,7 @@ import * as t from 'io-ts';
  * @since 0.1.0
  * @category codecs
  */
-export const AddressPropertiesCodec = t.type(
+export const AddressPropertiesCodec = /* @__PURE__ */ t.type(
   {
     type: t.literal('adres'),
     postcode: t.string,
@@ -39,7 +39,7 @@ export type AddressProperties = t.TypeOf<typeof AddressPropertiesCodec>;
  * @since 0.1.0
  * @category codecs
  */
-export const LocationCodec = t.type(
+export const LocationCodec = /* @__PURE__ */ t.type(
   {
     score: t.number,
     uuid: t.string,
@@ -58,4 +58,4 @@ export const LocationCodec = t.type(
 export type Location = t.TypeOf<typeof LocationCodec>;
 
 /** The body of `POST /search/structured`, best score first. @category codecs */
-export const LocationListCodec = t.readonlyArray(LocationCodec, 'LocationList');
+export const LocationListCodec = /* @__PURE__ */ t.readonlyArray(LocationCodec, 'LocationList');

@@ -13,7 +13,10 @@ import { JobUuidCodec } from './JobUuid';
  * @since 0.1.0
  * @category codecs
  */
-export const OrderedJobCodec = t.type({ uuid: t.string, job: t.type({ uuid: JobUuidCodec }) }, 'OrderedJob');
+export const OrderedJobCodec = /* @__PURE__ */ t.type(
+  { uuid: t.string, job: t.type({ uuid: JobUuidCodec }) },
+  'OrderedJob',
+);
 
 /**
  * One job of an order's answer: the intention and the job uuid it got.
@@ -24,4 +27,4 @@ export const OrderedJobCodec = t.type({ uuid: t.string, job: t.type({ uuid: JobU
 export type OrderedJob = t.TypeOf<typeof OrderedJobCodec>;
 
 /** The body of `POST /jobs/order` (and `POST /documents/order`). @category codecs */
-export const OrderedJobListCodec = t.readonlyArray(OrderedJobCodec, 'OrderedJobList');
+export const OrderedJobListCodec = /* @__PURE__ */ t.readonlyArray(OrderedJobCodec, 'OrderedJobList');

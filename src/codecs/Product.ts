@@ -10,7 +10,7 @@ import * as t from 'io-ts';
  * @since 0.1.0
  * @category codecs
  */
-export const ProductCodec = t.type({ slug: t.string, name: t.string }, 'Product');
+export const ProductCodec = /* @__PURE__ */ t.type({ slug: t.string, name: t.string }, 'Product');
 
 /**
  * A product as `GET /products/list` answers it.
@@ -21,4 +21,4 @@ export const ProductCodec = t.type({ slug: t.string, name: t.string }, 'Product'
 export type Product = t.TypeOf<typeof ProductCodec>;
 
 /** The body of `GET /products/list`. @category codecs */
-export const ProductListCodec = t.readonlyArray(ProductCodec, 'ProductList');
+export const ProductListCodec = /* @__PURE__ */ t.readonlyArray(ProductCodec, 'ProductList');

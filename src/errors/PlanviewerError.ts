@@ -293,82 +293,80 @@ const tagged = <F extends (...args: never[]) => PlanviewerError>(
   }) as unknown as F;
 
 /** @category constructors */
-export const paymentRequired = tagged<
+export const paymentRequired = /* @__PURE__ */ tagged<
   (request: RequestSummary, intentions: readonly string[], body: string) => PaymentRequired
 >('PaymentRequired', 'request', 'intentions', 'body');
 
 /** @category constructors */
-export const orderCapReached = tagged<
+export const orderCapReached = /* @__PURE__ */ tagged<
   (request: RequestSummary, intentions: readonly string[], message: string) => OrderCapReached
 >('OrderCapReached', 'request', 'intentions', 'message');
 
 /** @category constructors */
-export const unauthorized = tagged<(request: RequestSummary, body: string) => Unauthorized>(
+export const unauthorized = /* @__PURE__ */ tagged<(request: RequestSummary, body: string) => Unauthorized>(
   'Unauthorized',
   'request',
   'body',
 );
 
 /** @category constructors */
-export const forbidden = tagged<(request: RequestSummary, body: string) => Forbidden>(
+export const forbidden = /* @__PURE__ */ tagged<(request: RequestSummary, body: string) => Forbidden>(
   'Forbidden',
   'request',
   'body',
 );
 
 /** @category constructors */
-export const badRequest = tagged<(request: RequestSummary, body: string) => BadRequest>(
+export const badRequest = /* @__PURE__ */ tagged<(request: RequestSummary, body: string) => BadRequest>(
   'BadRequest',
   'request',
   'body',
 );
 
 /** @category constructors */
-export const resultNotAvailable = tagged<(request: RequestSummary, body: string) => ResultNotAvailable>(
-  'ResultNotAvailable',
-  'request',
-  'body',
-);
+export const resultNotAvailable = /* @__PURE__ */ tagged<
+  (request: RequestSummary, body: string) => ResultNotAvailable
+>('ResultNotAvailable', 'request', 'body');
 
 /** @category constructors */
-export const notFound = tagged<(request: RequestSummary, body: string) => NotFound>(
+export const notFound = /* @__PURE__ */ tagged<(request: RequestSummary, body: string) => NotFound>(
   'NotFound',
   'request',
   'body',
 );
 
 /** @category constructors */
-export const jobNotFound = tagged<(job: string, misses: number) => JobNotFound>(
+export const jobNotFound = /* @__PURE__ */ tagged<(job: string, misses: number) => JobNotFound>(
   'JobNotFound',
   'job',
   'misses',
 );
 
 /** @category constructors */
-export const rateLimited = tagged<
+export const rateLimited = /* @__PURE__ */ tagged<
   (request: RequestSummary, body: string, retryAfterMs: number | undefined) => RateLimited
 >('RateLimited', 'request', 'body', 'retryAfterMs');
 
 /** @category constructors */
-export const serverError = tagged<
+export const serverError = /* @__PURE__ */ tagged<
   (request: RequestSummary, status: number, body: string, retryAfterMs?: number) => ServerError
 >('ServerError', 'request', 'status', 'body', 'retryAfterMs');
 
 /** @category constructors */
 export const unexpectedStatus: (request: RequestSummary, status: number, body: string) => UnexpectedStatus =
-  tagged('UnexpectedStatus', 'request', 'status', 'body') as (
+  /* @__PURE__ */ tagged('UnexpectedStatus', 'request', 'status', 'body') as (
     request: RequestSummary,
     status: number,
     body: string,
   ) => UnexpectedStatus;
 
 /** @category constructors */
-export const networkError = tagged<
+export const networkError = /* @__PURE__ */ tagged<
   (request: RequestSummary, reachedServer: boolean, message: string, code?: string) => NetworkError
 >('NetworkError', 'request', 'reachedServer', 'message', 'code');
 
 /** @category constructors */
-export const orderOutcomeUnknown = tagged<
+export const orderOutcomeUnknown = /* @__PURE__ */ tagged<
   (
     request: RequestSummary | undefined,
     intentions: readonly string[],
@@ -378,38 +376,35 @@ export const orderOutcomeUnknown = tagged<
 >('OrderOutcomeUnknown', 'request', 'intentions', 'reason', 'location');
 
 /** @category constructors */
-export const timeout = tagged<(afterMs: number, request?: RequestSummary, lastStatus?: string) => Timeout>(
-  'Timeout',
-  'afterMs',
-  'request',
-  'lastStatus',
-);
+export const timeout = /* @__PURE__ */ tagged<
+  (afterMs: number, request?: RequestSummary, lastStatus?: string) => Timeout
+>('Timeout', 'afterMs', 'request', 'lastStatus');
 
 /** @category constructors */
-export const aborted = tagged<(request?: RequestSummary) => Aborted>('Aborted', 'request');
+export const aborted = /* @__PURE__ */ tagged<(request?: RequestSummary) => Aborted>('Aborted', 'request');
 
 /** @category constructors */
 export const decodeError: (request: RequestSummary, errors: readonly string[], body: string) => DecodeError =
-  tagged('DecodeError', 'request', 'errors', 'body') as (
+  /* @__PURE__ */ tagged('DecodeError', 'request', 'errors', 'body') as (
     request: RequestSummary,
     errors: readonly string[],
     body: string,
   ) => DecodeError;
 
 /** @category constructors */
-export const bodyTooLarge = tagged<
+export const bodyTooLarge = /* @__PURE__ */ tagged<
   (request: RequestSummary, limitBytes: number, contentLength?: number) => BodyTooLarge
 >('BodyTooLarge', 'request', 'limitBytes', 'contentLength');
 
 /** @category constructors */
-export const invalidInput = tagged<(field: string, reason: string) => InvalidInput>(
+export const invalidInput = /* @__PURE__ */ tagged<(field: string, reason: string) => InvalidInput>(
   'InvalidInput',
   'field',
   'reason',
 );
 
 /** @category constructors */
-export const jobFailed = tagged<
+export const jobFailed = /* @__PURE__ */ tagged<
   (
     job: string,
     progress?: { readonly current: number; readonly total: number },
@@ -418,12 +413,12 @@ export const jobFailed = tagged<
 >('JobFailed', 'job', 'progress', 'intention');
 
 /** @category constructors */
-export const ledgerFailed = tagged<
+export const ledgerFailed = /* @__PURE__ */ tagged<
   (ledger: string, operation: string, reason: string, intentions?: readonly string[]) => LedgerFailed
 >('LedgerFailed', 'ledger', 'operation', 'reason', 'intentions');
 
 /** @category constructors */
-export const orderBudgetExhausted = tagged<
+export const orderBudgetExhausted = /* @__PURE__ */ tagged<
   (intentions: readonly string[], day: string, perDay: number, used: number) => OrderBudgetExhausted
 >('OrderBudgetExhausted', 'intentions', 'day', 'perDay', 'used');
 

@@ -186,7 +186,7 @@ export const plannerConfig = (
  * @since 0.2.0
  * @category constructors
  */
-export const defaultPlannerConfig: PlannerConfig = plannerConfig(defaultPollingPolicy, {
+export const defaultPlannerConfig: PlannerConfig = /* @__PURE__ */ plannerConfig(defaultPollingPolicy, {
   statusBatchSize: 150,
   requestBudget: 8,
 });
