@@ -47,7 +47,7 @@ export const normalQuantile = (p: number): number => {
   let z = quantiles.get(p);
   if (z !== undefined) return z;
   const u = -2 * Math.log(p);
-  z = -Math.sqrt(Math.max(0, u - Math.log(u) - Math.log(2 * Math.PI)));
+  z = -Math.sqrt(Math.max(0, u - Math.log(2 * Math.PI * u)));
   for (let i = 0, step = 1; i < 100 && Math.abs(step) > 1e-12; i++) {
     step = (normalLowerTail(z) - p) / normalDensity(z);
     z -= step;
