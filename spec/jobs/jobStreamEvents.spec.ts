@@ -85,12 +85,13 @@ describe('job$ events', () => {
   );
 
   it(
-    'a job waiting for several polls: its question is fetched once',
+    'a job waiting for several polls: its question is fetched once, and stays asked while it waits',
     marbles((m) => {
+      const question = m.cold('-');
       const fake = fakePort({
         scheduler: m.scheduler,
         jobs: { [a]: phases([Infinity, counts('waiting for user', 1, 2)]) },
-        waiting: () => m.cold('-'),
+        waiting: () => question,
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const following = jobs.job$(a).subscribe();
@@ -98,6 +99,7 @@ describe('job$ events', () => {
       m.flush();
       expect(fake.pollTimes(a).length).toBeGreaterThan(2);
       expect(fake.waitings).toEqual([{ at: 30, args: [a] }]);
+      m.expect(question).toHaveSubscriptions('30ms ^ 269ms !');
     }),
   );
 
