@@ -5,7 +5,7 @@
  * `pollSoon`, and what the planner's per-job data (finish windows, own plans) buys.
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { delay, of, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { delay, of, throwError, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobStatusEntry, JobUuid } from '../../src/codecs';
 import { decodeError, rateLimited, serverError, timeout, type PlanviewerError } from '../../src/errors';
@@ -52,7 +52,7 @@ const lateBy =
 
 interface Seen {
   readonly at: number;
-  readonly update: PollerUpdate | 'complete';
+  readonly update: PollerUpdate | 'complete' | { readonly defect: unknown };
 }
 
 interface Setup {
@@ -90,6 +90,7 @@ const setup = (
     const subscription = poller.follow({ job, policy: fast, ...request }).subscribe({
       next: (update) => seen.push({ at: scheduler.now(), update }),
       complete: () => seen.push({ at: scheduler.now(), update: 'complete' }),
+      error: (defect: unknown) => seen.push({ at: scheduler.now(), update: { defect } }),
     });
     all.push(subscription);
     return { seen, subscription };
@@ -327,6 +328,33 @@ describe('statusPoller (the shell around planTick)', () => {
         m.flush();
         expect(fake.statuses[0]).toEqual({ at: 25, uuids: [b] });
         expect(fake.pollTimes(a)).toEqual([30]);
+      }),
+    );
+
+    it(
+      'on a scheduler that runs work due now at once, a defect in one request of a tick sends no other twice',
+      marbles((m) => {
+        const [a, b] = [jobOf('a'), jobOf('b')];
+        const bug = new TypeError('bug');
+        const { fake, follow, stopAt } = setup(
+          m,
+          {
+            jobs: { [b]: stalled(b, 1, 3) },
+            statusOverride: (_call, uuids) => (uuids.includes(a) ? throwError(() => bug) : undefined),
+          },
+          // One job a request: the tick at 30 sends a, then b.
+          { scheduler: eagerScheduler(m.scheduler), statusBatchSize: 1 },
+        );
+        const first = follow(a);
+        follow(b);
+        stopAt(45);
+        m.flush();
+        expect(first.seen).toEqual([{ at: 30, update: { defect: bug } }]);
+        expect(fake.statuses.slice(0, 2)).toEqual([
+          { at: 30, uuids: [a] },
+          { at: 30, uuids: [b] },
+        ]);
+        expect(fake.pollTimes(b).filter((t) => t === 30)).toHaveLength(1);
       }),
     );
 
