@@ -133,7 +133,7 @@ describe('statusPoller (the shell around planTick)', () => {
         const updates = seen.map((s) => s.update);
         expect(updates.at(-1)).toBe('complete');
         const observed = updates.slice(0, -1);
-        expect(observed.every((u) => u !== 'complete' && u._tag === 'Observed')).toBe(true);
+        expect(observed.every((u) => u !== 'complete' && '_tag' in u && u._tag === 'Observed')).toBe(true);
         expect(observed).toContainEqual({ _tag: 'Observed', status: running(a, 2), eta: expect.any(Number) });
         expect(observed.at(-1)).toStrictEqual({
           _tag: 'Observed',
