@@ -1,10 +1,20 @@
 /** Scheduler wrappers for the poller specs: they see the timers the poller keeps, in virtual time. */
 import { Subscription, type SchedulerLike } from 'rxjs';
 
-/** Wraps a scheduler to count the actions scheduled through it (timers), and how many were pending at once. */
+/**
+ * Wraps a scheduler to count the actions scheduled through it (timers), how many were pending at once, and
+ * the delays asked for (a real timer fires an infinite delay after 1 ms; a virtual one never does).
+ */
 export const countingScheduler = (
   inner: SchedulerLike,
-): { scheduler: SchedulerLike; scheduled: () => number; alive: () => number; alivePeak: () => number } => {
+): {
+  scheduler: SchedulerLike;
+  scheduled: () => number;
+  alive: () => number;
+  alivePeak: () => number;
+  delays: () => readonly number[];
+} => {
+  const delays: number[] = [];
   let scheduled = 0;
   let alive = 0;
   let peak = 0;
@@ -12,6 +22,7 @@ export const countingScheduler = (
     now: () => inner.now(),
     schedule: ((work: () => void, delay?: number) => {
       scheduled++;
+      delays.push(delay ?? 0);
       alive++;
       peak = Math.max(peak, alive);
       let pending = true;
@@ -29,7 +40,13 @@ export const countingScheduler = (
       return action;
     }) as SchedulerLike['schedule'],
   };
-  return { scheduler, scheduled: () => scheduled, alive: () => alive, alivePeak: () => peak };
+  return {
+    scheduler,
+    scheduled: () => scheduled,
+    alive: () => alive,
+    alivePeak: () => peak,
+    delays: () => delays,
+  };
 };
 
 /**

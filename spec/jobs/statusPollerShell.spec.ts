@@ -124,6 +124,21 @@ describe('statusPoller (the shell around planTick)', () => {
     );
 
     it(
+      'a status without progress that changes starts the backoff again',
+      marbles((m) => {
+        const a = jobOf('a');
+        const { fake, follow, stopAt } = setup(m, {
+          jobs: { [a]: (t) => ({ uuid: a, status: t < 60 ? 'queued' : 'paused' }) },
+        });
+        follow(a);
+        stopAt(200);
+        m.flush();
+        // Seen paused at 80: 20 ms again, then ×1.5.
+        expect(fake.pollTimes(a)).toEqual([30, 50, 80, 100, 130, 175]);
+      }),
+    );
+
+    it(
       'once the job has shown its pace, each update carries an eta, and the last one says it is over',
       marbles((m) => {
         const a = jobOf('a');
@@ -183,6 +198,8 @@ describe('statusPoller (the shell around planTick)', () => {
         m.flush();
         // While b is in flight and a has ended, nothing needs waking; after b's answer, b's next poll does.
         expect(alive).toEqual([0, 1]);
+        // No timer was asked for an infinite delay (a real one would fire after 1 ms).
+        expect(counting.delays().every(Number.isFinite)).toBe(true);
         expect(fake.statuses.slice(0, 2)).toEqual([
           { at: 30, uuids: [a] },
           { at: 35, uuids: [b] },
@@ -355,6 +372,28 @@ describe('statusPoller (the shell around planTick)', () => {
           { at: 30, uuids: [b] },
         ]);
         expect(fake.pollTimes(b).filter((t) => t === 30)).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'the last follower leaving before the first poll cancels the wake-up, and asks for no other',
+      marbles((m) => {
+        const counting = countingScheduler(m.scheduler);
+        const a = jobOf('a');
+        const { fake, follow } = setup(
+          m,
+          { jobs: { [a]: stalled(a, 1, 3) } },
+          { scheduler: counting.scheduler },
+        );
+        const { subscription } = follow(a);
+        const alive: number[] = [];
+        at(5, m, () => alive.push(counting.alive()));
+        at(10, m, () => subscription.unsubscribe());
+        at(11, m, () => alive.push(counting.alive()));
+        m.flush();
+        expect(alive).toEqual([1, 0]);
+        expect(counting.delays()).toEqual([30]);
+        expect(fake.statuses).toEqual([]);
       }),
     );
 
