@@ -451,6 +451,32 @@ describe('statusPoller (the shell around planTick)', () => {
     );
 
     it(
+      'a job that left while its request was in flight does not count in the retry of the others',
+      marbles((m) => {
+        const [a, b] = [jobOf('a'), jobOf('b')];
+        const busy = of(E.left(serverError(statusRequest, 503, '')));
+        const { fake, follow, stopAt } = setup(m, {
+          jobs: { [b]: stalled(b, 1, 3) },
+          // a fails at 30 and at 780; the request for a and b at 2 280 fails 10 ms late.
+          statusOverride: (call) =>
+            call < 2 ? busy : call === 2 ? busy.pipe(delay(10, m.scheduler)) : undefined,
+        });
+        const first = follow(a);
+        at(2_250, m, () => follow(b));
+        at(2_285, m, () => first.subscription.unsubscribe());
+        stopAt(3_041);
+        m.flush();
+        expect(fake.statuses.slice(0, 3)).toEqual([
+          { at: 30, uuids: [a] },
+          { at: 780, uuids: [a] },
+          { at: 2_280, uuids: [a, b] },
+        ]);
+        // b's first failure: retried after 1 s × 0.75, not after a's third attempt's 4 s × 0.75.
+        expect(fake.pollTimes(b)).toEqual([2_280, 3_040]);
+      }),
+    );
+
+    it(
       "a job's unreadable entry fails that job alone: it is retried later, the other is told at once",
       marbles((m) => {
         const [a, b] = [jobOf('a'), jobOf('b')];
