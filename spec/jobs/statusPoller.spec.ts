@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { delay, EMPTY, of, type SchedulerLike } from 'rxjs';
+import { delay, EMPTY, of } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobUuid } from '../../src/codecs';
 import {
@@ -13,6 +13,7 @@ import {
 import { createJobs, type JobsOptions } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
 import { fakePort, stalled, steps, jobOf } from './fakePort';
+import { countingScheduler } from './schedulers';
 
 const serverBusy = serverError(
   { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' },
@@ -31,37 +32,6 @@ const fast: JobsOptions['polling'] = {
   jitterRatio: 0,
   expectedStepMs: 40,
   coalesceWindowMs: 0,
-};
-
-/** Wraps a scheduler to count the actions scheduled through it (timers), and how many were pending at once. */
-const countingScheduler = (
-  inner: SchedulerLike,
-): { scheduler: SchedulerLike; scheduled: () => number; alive: () => number; alivePeak: () => number } => {
-  let scheduled = 0;
-  let alive = 0;
-  let peak = 0;
-  const scheduler: SchedulerLike = {
-    now: () => inner.now(),
-    schedule: ((work: () => void, delay?: number) => {
-      scheduled++;
-      alive++;
-      peak = Math.max(peak, alive);
-      let pending = true;
-      const settle = (): void => {
-        if (pending) {
-          pending = false;
-          alive--;
-        }
-      };
-      const action = inner.schedule(() => {
-        settle();
-        work();
-      }, delay);
-      action.add(settle);
-      return action;
-    }) as SchedulerLike['schedule'],
-  };
-  return { scheduler, scheduled: () => scheduled, alive: () => alive, alivePeak: () => peak };
 };
 
 describe('statusPoller (through order$ and job$)', () => {

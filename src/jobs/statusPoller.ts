@@ -491,6 +491,8 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       if (t.lastStatus !== undefined)
         subscriber.next(updateOf(t.lastStatus, eta(t.state, follower.policy, at)));
       if (t.batch === undefined) replan(t);
+      // In flight, the plan waits for the answer, but the joiner's deadline must not.
+      else t.deadlineAt = Math.min(t.deadlineAt, follower.deadlineAt);
       // Joining can only bring the wake-up forward: no need to survey every job for that.
       if (!ticking) schedule(Math.max(Math.min(t.dueAt, t.deadlineAt), planner.pausedUntil, at));
       const followed = t;
