@@ -176,6 +176,8 @@ describe('PollState', () => {
     [{ status: 'in_progress', current: 1, total: Infinity }, false],
     [{ status: 'in_progress', current: Infinity, total: Infinity }, false],
     [{ status: 'in_progress', current: Number.NaN, total: 3 }, false],
+    // JSON can carry a null count; it is no progress (null >= 0 and null <= 3 both hold in JavaScript).
+    [{ status: 'in_progress', current: null as unknown as number, total: 3 }, false],
   ])('hasProgress(%p) is %p', (o, expected) => {
     expect(hasProgress(o)).toBe(expected);
   });

@@ -57,6 +57,18 @@ describe('finishWindow and the last-step plan (nextPollAt)', () => {
       1_700,
     ],
     [
+      'followed from the middle, two steps to go: the step under way may end any moment',
+      () => fold(resumed(), [2_000, running(2)]),
+      { from: 2_000, until: 11_000, density: 0.0001259881567 },
+      1_700,
+    ],
+    [
+      'followed from the middle, queued for its only step: the finish follows the start',
+      () => fold(resumed(), [2_000, { status: 'initial', current: 0, total: 1 }]),
+      { from: 2_609.35, until: 11_000, density: 0.00016012815 },
+      2_309.35,
+    ],
+    [
       'queued, one step: the finish follows the start',
       () => fold(fresh(), [3_000, { status: 'initial', current: 0, total: 1 }]),
       { from: 3_609.35, until: 12_000, density: 0.00016012815 },

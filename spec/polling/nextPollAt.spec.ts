@@ -1,6 +1,7 @@
 import {
   defaultPollingPolicy,
   eta,
+  finishWindow,
   jobPace,
   nextPollAt,
   observeMiss,
@@ -22,6 +23,7 @@ const fold = (state: PollState, ...seen: readonly (readonly [number, JobObservat
 // Every state is built inside the test that uses it (thunks in the tables), never while Jest collects the
 // tests: code run at collection time makes Stryker's mutants "static", and each static mutant runs every spec.
 const fresh = (): PollState => startPolling(0, { fresh: true });
+const resumed = (): PollState => startPolling(0, { fresh: false });
 
 /** A job of four 4-second steps, polled at these moments. */
 const steady = {
@@ -37,6 +39,17 @@ describe('plannedDelay', () => {
     ['two steps seen in 9 s, two to go: soon, the last step may be near', steady.twoDone, 1_984],
     ['in the last step, finish plausible now: every precisionMs', steady.lastStep, 1_700],
     ['8 of 10 steps to go at 2 s a step: a long leap', () => fold(fresh(), [3_000, running(2, 10)]), 10_015],
+    [
+      // Steps of ~3 s seen: the last step is likely in 2.7 s, but a finish is not plausible for 1.9 s more.
+      'three steps to go: past the likely last-step start, up to an early finish',
+      () => fold(fresh(), [1_000, running(0, 5)], [7_000, running(2, 5)]),
+      3_579,
+    ],
+    [
+      'no step done yet, ten to go: look again after 4 × precisionMs to learn the pace',
+      () => fold(fresh(), [3_000, running(0, 10)]),
+      6_800,
+    ],
     [
       'still queued with 3 steps ahead',
       () => fold(fresh(), [3_000, { status: 'initial', current: 0, total: 3 }]),
@@ -76,6 +89,26 @@ describe('plannedDelay', () => {
     const overdueAt = (t: number): number => plannedDelay(fold(steady.lastStep(), [t, running(3)]), policy);
     // The last step was seen at 13 s; at 3.4 s a step it may take up to ~6.8 s (+ the pace's uncertainty).
     expect([20_000, 25_000, 30_000, 40_000].map(overdueAt)).toEqual([1_825, 4_325, 6_825, 11_825]);
+  });
+
+  it('a job of regular steps (stepVariation 0.25): leaps to where its last step likely begins', () => {
+    const regular = { ...policy, stepVariation: 0.25, rateUncertainty: 0.05, precisionMs: 1_000 };
+    // Two steps of ~5.5 s seen, four to go: the last step likely begins in 8.2 s, an early finish is 10.4 s
+    // away; both beyond 4 × precisionMs, so the leap goes to the first.
+    const state = fold(fresh(), [1_000, running(0, 6)], [13_000, running(2, 6)]);
+    expect(plannedDelay(state, regular)).toBeCloseTo(8_220.473, 2);
+    expect(finishWindow(state, regular)!.from - 13_000).toBeCloseTo(10_387.39, 1);
+  });
+
+  it('plans the first poll initialDelayMs after following started, whenever that was', () => {
+    const later = startPolling(1_000, { fresh: true });
+    expect(plannedDelay(later, policy)).toBe(3_000);
+    expect(nextPollAt(later, policy, noJitter)).toBe(4_000);
+  });
+
+  it('a job polled unchanged just as its window closes is not yet overdue: the plan, not backoff', () => {
+    const until = finishWindow(steady.twoDone(), policy)!.until;
+    expect(plannedDelay(fold(steady.twoDone(), [until, running(2)]), policy)).toBeCloseTo(1_983.8, 1);
   });
 
   it('treats an unknown status with progress as running', () => {
@@ -139,9 +172,27 @@ describe('jobPace', () => {
       () => fold(fresh(), [3_000, running(2, 10)]),
       { msPerStep: 2_000, stepsSeen: 2 },
     ],
+    [
+      'ordered at 1 s, two steps done by 4 s: the same, from the order time',
+      () => fold(startPolling(1_000, { fresh: true }), [4_000, running(2, 10)]),
+      { msPerStep: 2_000, stepsSeen: 2 },
+    ],
+    [
+      // Reference: step 2 reached between 2 s and 5 s; steps 3 and 4 by 9 s.
+      'followed from the middle: only the steps since its first change count',
+      () => fold(resumed(), [2_000, running(1, 6)], [5_000, running(2, 6)], [9_000, running(4, 6)]),
+      { msPerStep: 2_722, stepsSeen: 2 },
+    ],
   ])('%s', (_name, state, expected) => {
     const pace = jobPace(state(), policy);
     expect({ msPerStep: Math.round(pace.msPerStep), stepsSeen: pace.stepsSeen }).toEqual(expected);
+  });
+
+  it('weighs the prior as priorSteps steps, in the estimate and in its uncertainty', () => {
+    const pace = jobPace(steady.twoDone(), { ...policy, priorSteps: 2 });
+    // (2 × 4 000 + 2 × 2 750) / 4, and 0.25 × that / √(1 + 2/2).
+    expect(pace.msPerStep).toBeCloseTo(3_375, 6);
+    expect(pace.uncertaintyMs).toBeCloseTo((0.25 * 3_375) / Math.SQRT2, 6);
   });
 
   it('grows more certain with every step seen', () => {
