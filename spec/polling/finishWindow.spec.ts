@@ -57,6 +57,13 @@ describe('finishWindow and the last-step plan (nextPollAt)', () => {
       1_700,
     ],
     [
+      // The step under way began between 5 s and 6 s, not at the start of the job.
+      'three steps to go, the latest change seen within a second',
+      () => fold(fresh(), [3_000, running(0, 5)], [5_000, running(1, 5)], [6_000, running(2, 5)]),
+      { from: 9_083.583, until: 11_436.467, density: 0.0001329726622 },
+      4_783.583,
+    ],
+    [
       'followed from the middle, two steps to go: the step under way may end any moment',
       () => fold(resumed(), [2_000, running(2)]),
       { from: 2_000, until: 11_000, density: 0.0001259881567 },

@@ -100,6 +100,13 @@ describe('plannedDelay', () => {
     expect(finishWindow(state, regular)!.from - 13_000).toBeCloseTo(10_387.39, 1);
   });
 
+  it('requeued with only its last step ahead: waits for an early finish, no leap to a last-step start', () => {
+    const tight = { ...policy, stepVariation: 0.1, rateUncertainty: 0.05, precisionMs: 500 };
+    const requeued = fold(steady.lastStep(), [14_000, { status: 'initial', current: 3, total: 4 }]);
+    // One step of ~3.4 s from now (it has not begun), an early finish 3.56 s away: poll just after it.
+    expect(plannedDelay(requeued, tight)).toBeCloseTo(3_555.586 + 500, 2);
+  });
+
   it('plans the first poll initialDelayMs after following started, whenever that was', () => {
     const later = startPolling(1_000, { fresh: true });
     expect(plannedDelay(later, policy)).toBe(3_000);
