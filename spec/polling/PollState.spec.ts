@@ -87,8 +87,51 @@ describe('PollState', () => {
         ],
         { after: 6_000, by: 60_000, current: 1 },
       ],
+      [
+        'a fresh job whose first status has no progress measures from the order, not from that poll',
+        startPolling(0, { fresh: true }),
+        [
+          [3_000, { status: 'queued' }],
+          [6_000, running(1)],
+        ],
+        { after: 0, by: 6_000, current: 0 },
+      ],
+      [
+        'a resumed job seen unchanged still has no reference',
+        startPolling(0, { fresh: false }),
+        [
+          [3_000, running(2)],
+          [6_000, running(2)],
+        ],
+        undefined,
+      ],
+      [
+        'a change while still waiting for a user keeps the reference',
+        startPolling(0, { fresh: true }),
+        [
+          [3_000, running(1)],
+          [6_000, { status: 'waiting for user', current: 1, total: 4 }],
+          [9_000, { status: 'waiting for user', current: 2, total: 4 }],
+        ],
+        { after: 0, by: 3_000, current: 0 },
+      ],
     ])('pace reference: %s', (_name, start, seen, mark) => {
       expect(fold(start, ...seen).paceMark).toEqual(mark);
+    });
+  });
+
+  it('a resumed job seen once is exactly that status and nothing more', () => {
+    expect(observeStatus(startPolling(1_000, { fresh: false }), running(2), 4_000)).toStrictEqual({
+      since: 1_000,
+      fresh: false,
+      lastPollAt: 4_000,
+      last: running(2),
+      changedAfter: 1_000,
+      changedBy: 4_000,
+      changeSteps: 2,
+      unchangedPolls: 0,
+      misses: 0,
+      notBefore: 1_000,
     });
   });
 
@@ -125,6 +168,16 @@ describe('PollState', () => {
     [{ status: 'in_progress' }, false],
     [{ status: 'in_progress', current: 4, total: 3 }, false],
     [{ status: 'in_progress', current: 0, total: 0 }, false],
+    [{ status: 'in_progress', current: 3, total: 3 }, true],
+    [{ status: 'in_progress', current: 0, total: 3 }, true],
+    [{ status: 'in_progress', current: -1, total: 3 }, false],
+    [{ status: 'in_progress', current: 1 }, false],
+    [{ status: 'in_progress', total: 3 }, false],
+    [{ status: 'in_progress', current: 1, total: Infinity }, false],
+    [{ status: 'in_progress', current: Infinity, total: Infinity }, false],
+    [{ status: 'in_progress', current: Number.NaN, total: 3 }, false],
+    // JSON can carry a null count; it is no progress (null >= 0 and null <= 3 both hold in JavaScript).
+    [{ status: 'in_progress', current: null as unknown as number, total: 3 }, false],
   ])('hasProgress(%p) is %p', (o, expected) => {
     expect(hasProgress(o)).toBe(expected);
   });

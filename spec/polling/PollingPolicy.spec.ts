@@ -50,9 +50,47 @@ describe('normalizePollingPolicy', () => {
     );
   });
 
+  it.each([
+    ['minDelayMs', 0],
+    ['maxDelayMs', 2_147_483_647],
+    ['precisionMs', 1],
+    ['backoffFactor', 1.25],
+    ['jitterRatio', 0],
+    ['jitterRatio', 0.99],
+    ['missesBeforeNotFound', 1],
+    ['missesBeforeNotFound', 1_000],
+    ['priorSteps', 0.5],
+    ['earlyFinishRisk', 0.5],
+  ] as const)('accepts %s = %p (inside its range, ends included)', (field, value) => {
+    expect(normalizePollingPolicy({ [field]: value })).toEqual(
+      E.right({ ...defaultPollingPolicy, [field]: value }),
+    );
+  });
+
+  it.each([
+    ['jitterRatio', 1, 'expected a number from 0 to 0.99, got 1'],
+    ['missesBeforeNotFound', 2.5, 'expected a whole number from 1 to 1000, got 2.5'],
+    ['maxDelayMs', 2_147_483_648, 'expected a number from 1 to 2147483647, got 2147483648'],
+  ] as const)('explains why %s = %p is refused', (field, value, reason) => {
+    expect(normalizePollingPolicy({ [field]: value })).toEqual(
+      E.left(expect.objectContaining({ field: `polling.${field}`, reason })),
+    );
+  });
+
+  it('accepts a maximum equal to the minimum', () => {
+    expect(normalizePollingPolicy({ minDelayMs: 1_000, maxDelayMs: 1_000 })).toEqual(
+      E.right({ ...defaultPollingPolicy, minDelayMs: 1_000, maxDelayMs: 1_000 }),
+    );
+  });
+
   it('refuses a maximum below the minimum', () => {
     expect(normalizePollingPolicy({ minDelayMs: 5_000, maxDelayMs: 1_000 })).toEqual(
-      E.left(expect.objectContaining({ field: 'polling.maxDelayMs' })),
+      E.left(
+        expect.objectContaining({
+          field: 'polling.maxDelayMs',
+          reason: 'must be at least minDelayMs (5000)',
+        }),
+      ),
     );
   });
 

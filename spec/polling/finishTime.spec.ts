@@ -47,6 +47,7 @@ describe('trapezoidQuantile', () => {
     ['in the rising ramp: sqrt(2·p·w·h)', 2, 10, 0.1, 2],
     ['in the falling ramp', 2, 10, 0.9, 10],
     ['order of the widths does not matter', 10, 2, 0.1, 2],
+    ['a negative start window counts as none: the uniform alone', -1, 10, 0.3, 3],
   ])('%s', (_name, w, h, p, q) => {
     expect(trapezoidQuantile(w, h, p)).toBeCloseTo(q, 9);
   });
