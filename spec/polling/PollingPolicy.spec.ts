@@ -61,6 +61,11 @@ describe('normalizePollingPolicy', () => {
     ['missesBeforeNotFound', 1_000],
     ['priorSteps', 0.5],
     ['earlyFinishRisk', 0.5],
+    ['initialDelayMs', 0],
+    ['coalesceWindowMs', 2_147_483_647],
+    ['expectedStepMs', 1],
+    ['stepVariation', 0.5],
+    ['rateUncertainty', 10],
   ] as const)('accepts %s = %p (inside its range, ends included)', (field, value) => {
     expect(normalizePollingPolicy({ [field]: value })).toEqual(
       E.right({ ...defaultPollingPolicy, [field]: value }),
