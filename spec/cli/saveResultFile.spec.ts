@@ -30,6 +30,22 @@ describe('saveResultFile', () => {
     expect(fs.readFileSync(again.path, 'utf8')).toBe('two');
   });
 
+  it('with force, still never replaces a file this run saved (kept): it adds -1', async () => {
+    await saveResultFile(out, 'r.pdf', 'fallback.pdf', blob('before this run'));
+    const first = await saveResultFile(out, 'r.pdf', 'fallback.pdf', blob('one'), true);
+    const second = await saveResultFile(
+      out,
+      'r.pdf',
+      'fallback.pdf',
+      blob('two'),
+      true,
+      new Set([first.path]),
+    );
+    expect([first.path, second.path].map((p) => path.basename(p))).toEqual(['r.pdf', 'r-1.pdf']);
+    expect(fs.readFileSync(first.path, 'utf8')).toBe('one');
+    expect(fs.readFileSync(second.path, 'utf8')).toBe('two');
+  });
+
   it.each([
     ['../../x.pdf', 'x.pdf'],
     ['/etc/passwd', 'passwd'],

@@ -167,6 +167,8 @@ export const followJobs = async (
         `${e.job}${extensionOf(e.file.contentType)}`,
         e.file.blob,
         ctx.force,
+        // --force replaces what was there before this run, never a result this run saved.
+        new Set(files.map((f) => f.file)),
       );
       ledger.append({
         type: 'downloaded',

@@ -32,7 +32,9 @@ const withSuffix = (name: string, n: number): string => {
  * `..`, no separators or control characters, no reserved Windows names, length-capped, never a name the
  * CLI owns such as the ledger: see {@link isReservedName}, the job's own name is used instead); the final
  * path is always inside `outDir`. An existing file is never replaced unless `force`: a `-1`, `-2`… suffix
- * is added, and the no-replace move is atomic (a hard link, which fails if the name is taken).
+ * is added, and the no-replace move is atomic (a hard link, which fails if the name is taken). Even with
+ * `force`, a path in `keep` (the files this run saved already) is never replaced: two results of one run
+ * that suggest the same name both stay.
  *
  * @example
  * import type { RetrievedFile } from 'planviewer-rx';
@@ -47,6 +49,7 @@ export const saveResultFile = async (
   fallbackName: string,
   blob: Blob,
   force = false,
+  keep: ReadonlySet<string> = new Set(),
 ): Promise<SavedFile> => {
   const root = path.resolve(outDir);
   fs.mkdirSync(root, { recursive: true });
@@ -76,7 +79,7 @@ export const saveResultFile = async (
       if (isReservedName(name)) throw new Error(`refusing to write onto a file of the CLI: ${name}`);
       const target = path.join(root, name);
       insideOrThrow(root, target);
-      if (force && n === 0) {
+      if (force && n === 0 && !keep.has(target)) {
         fs.renameSync(part, target);
         return { path: target, bytes };
       }
