@@ -10,23 +10,10 @@ import { defer, of, type Observable } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import { statusBatches } from '../../src/endpoints';
 import { decodeError, type PlanviewerError } from '../../src/errors';
-import {
-  createJobs,
-  type DownloadEvent,
-  type JobEvent,
-  type JobsOptions,
-  type PlanviewerPort,
-} from '../../src/jobs';
+import { createJobs, type DownloadEvent, type JobEvent, type PlanviewerPort } from '../../src/jobs';
+import { fastPolling } from './fastPolicy';
 
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 const file = (job: string) => ({
   blob: new Blob([job]),

@@ -3,20 +3,12 @@ import { NEVER, of } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus } from '../../src/codecs';
 import { aborted, networkError, resultNotAvailable, timeout, type PlanviewerError } from '../../src/errors';
-import { createJobs, type DownloadEvent, type JobsOptions } from '../../src/jobs';
+import { createJobs, type DownloadEvent } from '../../src/jobs';
 import { file, fakePort, stalled, steps, jobOf } from './fakePort';
 import { left, ordered, progress, result, withoutEta } from './events';
+import { fastPolling } from './fastPolicy';
 
-/** A policy in frames (1 frame = 1 ms), for marble diagrams. */
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 const retrieveRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/retrieve/job-a' };
 

@@ -7,20 +7,12 @@ import { of } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus } from '../../src/codecs';
 import { forbidden } from '../../src/errors';
-import { createJobs, type JobsOptions } from '../../src/jobs';
+import { createJobs } from '../../src/jobs';
 import { left, progress, result, withoutEta } from './events';
 import { fakePort, jobOf } from './fakePort';
+import { fastPolling } from './fastPolicy';
 
-/** A policy in frames (1 frame = 1 ms), for marble diagrams. */
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 const a = jobOf('a');
 

@@ -9,21 +9,13 @@ import {
   unauthorized,
   type PlanviewerError,
 } from '../../src/errors';
-import { createJobs, type JobsOptions } from '../../src/jobs';
+import { createJobs } from '../../src/jobs';
 import { throwOnLeft } from '../../src/operators';
 import { fakePort, steps, jobOf } from './fakePort';
 import { left, ordered, progress, request, result, withoutEta } from './events';
+import { fastPolling } from './fastPolicy';
 
-/** A policy in frames (1 frame = 1 ms) so that whole jobs fit in a marble diagram. */
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 const orderRequest = request('POST', '/product_api/v1/jobs/order');
 

@@ -12,21 +12,11 @@ import type { JobStreamContext } from '../../src/jobs/jobStream';
 import { orderStream } from '../../src/jobs/orderStream';
 import { defaultRetryOptions } from '../../src/jobs/retryBudget';
 import { createStatusPoller, retryBudgetCell } from '../../src/jobs/statusPoller';
-import { defaultPollingPolicy, type PollingPolicy } from '../../src/polling';
 import { left, ordered, progress, result, withoutEta, type Emission } from './events';
 import { fakePort, jobOf, stalled, steps, type FakePort } from './fakePort';
+import { fastPolicy } from './fastPolicy';
 
-/** A policy in frames (1 frame = 1 ms) so that whole jobs fit in a marble diagram. */
-const fast: PollingPolicy = {
-  ...defaultPollingPolicy,
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolicy;
 
 const fastOptions: JobsOptions['polling'] = fast;
 

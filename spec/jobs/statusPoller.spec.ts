@@ -10,10 +10,11 @@ import {
   unauthorized,
   type PlanviewerError,
 } from '../../src/errors';
-import { createJobs, type JobsOptions } from '../../src/jobs';
+import { createJobs } from '../../src/jobs';
 import { progress, left, ordered, result, withoutEta } from './events';
 import { fakePort, stalled, steps, jobOf } from './fakePort';
 import { countingScheduler } from './schedulers';
+import { fastPolling } from './fastPolicy';
 
 const serverBusy = serverError(
   { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' },
@@ -23,16 +24,7 @@ const serverBusy = serverError(
 
 const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
 
-/** A policy in frames (1 frame = 1 ms), for marble diagrams. */
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 describe('statusPoller (through order$ and job$)', () => {
   describe('default policy, exact poll times', () => {

@@ -18,23 +18,14 @@ import {
   type StatusPoller,
   type StatusPollerConfig,
 } from '../../src/jobs/statusPoller';
-import { defaultPollingPolicy, type PollingPolicy } from '../../src/polling';
+import type { PollingPolicy } from '../../src/polling';
 import { fakePort, jobOf, stalled, steps, type FakePort, type FakePortScript } from './fakePort';
 import { countingScheduler, eagerScheduler } from './schedulers';
+import { fastPolicy } from './fastPolicy';
 
 const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
 
-/** A policy in frames (1 frame = 1 ms): first look after 30, then every 20 while the finish may come. */
-const fast: PollingPolicy = {
-  ...defaultPollingPolicy,
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolicy;
 
 type Answer = Observable<E.Either<PlanviewerError, readonly JobStatusEntry[]>>;
 

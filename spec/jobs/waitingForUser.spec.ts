@@ -3,20 +3,12 @@ import { EMPTY, of, type Observable } from 'rxjs';
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, KikWaiting } from '../../src/codecs';
 import { forbidden, type PlanviewerError } from '../../src/errors';
-import { createJobs, toWaitingForUser, type JobsOptions } from '../../src/jobs';
+import { createJobs, toWaitingForUser } from '../../src/jobs';
 import { fakePort, jobOf } from './fakePort';
 import { left, progress, result, withoutEta } from './events';
+import { fastPolling } from './fastPolicy';
 
-/** A policy in frames (1 frame = 1 ms), for marble diagrams. */
-const fast: JobsOptions['polling'] = {
-  initialDelayMs: 30,
-  minDelayMs: 10,
-  precisionMs: 20,
-  maxDelayMs: 200,
-  jitterRatio: 0,
-  expectedStepMs: 40,
-  coalesceWindowMs: 0,
-};
+const fast = fastPolling;
 
 const locations: KikWaiting = {
   locaties: { '2': 'Dorp A 101 Kerkweg 8', '1': 'Dorp A 100 Kerkweg 8 a' },
