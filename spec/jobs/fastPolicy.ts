@@ -1,3 +1,6 @@
+import type { SchedulerLike } from 'rxjs';
+import { defaultRetryOptions } from '../../src/jobs/retryBudget';
+import { retryBudgetCell, type StatusPollerConfig } from '../../src/jobs/statusPoller';
 import { defaultPollingPolicy, type PollingPolicy } from '../../src/polling';
 
 /**
@@ -16,3 +19,17 @@ export const fastPolling = {
 
 /** {@link fastPolling} over the defaults: a whole policy, for the poller's own specs. */
 export const fastPolicy: PollingPolicy = { ...defaultPollingPolicy, ...fastPolling };
+
+/**
+ * A poller's wiring for its specs: {@link fastPolicy}, no jitter draw (0.5), a budget that never binds
+ * (1,000 requests a second) and a fresh retry bucket.
+ */
+export const fastPollerConfig = (scheduler: SchedulerLike): StatusPollerConfig => ({
+  scheduler,
+  random: () => 0.5,
+  polling: fastPolicy,
+  statusBatchSize: 150,
+  requestBudget: 1_000,
+  retry: defaultRetryOptions,
+  budget: retryBudgetCell(defaultRetryOptions),
+});

@@ -11,10 +11,10 @@ import { createJobs, type JobsOptions } from '../../src/jobs';
 import type { JobStreamContext } from '../../src/jobs/jobStream';
 import { orderStream } from '../../src/jobs/orderStream';
 import { defaultRetryOptions } from '../../src/jobs/retryBudget';
-import { createStatusPoller, retryBudgetCell } from '../../src/jobs/statusPoller';
+import { createStatusPoller } from '../../src/jobs/statusPoller';
 import { left, ordered, progress, result, withoutEta, type Emission } from './events';
 import { fakePort, jobOf, stalled, steps, type FakePort } from './fakePort';
-import { fastPolicy } from './fastPolicy';
+import { fastPolicy, fastPollerConfig } from './fastPolicy';
 
 const fast = fastPolicy;
 
@@ -22,16 +22,9 @@ const fastOptions: JobsOptions['polling'] = fast;
 
 /** What createJobs wires around orderStream, with the fake port. */
 const contextOf = (m: { scheduler: SchedulerLike }, fake: FakePort): JobStreamContext => {
-  const budget = retryBudgetCell(defaultRetryOptions);
-  const poller = createStatusPoller(fake.port, {
-    scheduler: m.scheduler,
-    random: () => 0.5,
-    polling: fast,
-    statusBatchSize: 150,
-    requestBudget: 1_000,
-    retry: defaultRetryOptions,
-    budget,
-  });
+  const config = fastPollerConfig(m.scheduler);
+  const { budget } = config;
+  const poller = createStatusPoller(fake.port, config);
   return {
     port: fake.port,
     poller,

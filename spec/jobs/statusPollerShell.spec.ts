@@ -9,10 +9,8 @@ import { delay, of, throwError, type Observable, type SchedulerLike, type Subscr
 import { marbles } from 'rxjs-marbles/jest';
 import type { JobStatus, JobStatusEntry, JobUuid } from '../../src/codecs';
 import { decodeError, rateLimited, serverError, timeout, type PlanviewerError } from '../../src/errors';
-import { defaultRetryOptions } from '../../src/jobs/retryBudget';
 import {
   createStatusPoller,
-  retryBudgetCell,
   type FollowRequest,
   type PollerUpdate,
   type StatusPoller,
@@ -21,7 +19,7 @@ import {
 import type { PollingPolicy } from '../../src/polling';
 import { fakePort, jobOf, stalled, steps, type FakePort, type FakePortScript } from './fakePort';
 import { countingScheduler, eagerScheduler } from './schedulers';
-import { fastPolicy } from './fastPolicy';
+import { fastPolicy, fastPollerConfig } from './fastPolicy';
 
 const statusRequest = { method: 'GET', url: 'https://planviewer.test/product_api/v1/jobs/status' };
 
@@ -64,16 +62,7 @@ const setup = (
   config: Partial<StatusPollerConfig> = {},
 ): Setup => {
   const fake = fakePort({ scheduler: m.scheduler, ...script });
-  const poller = createStatusPoller(fake.port, {
-    scheduler: m.scheduler,
-    random: () => 0.5,
-    polling: fast,
-    statusBatchSize: 150,
-    requestBudget: 1_000,
-    retry: defaultRetryOptions,
-    budget: retryBudgetCell(defaultRetryOptions),
-    ...config,
-  });
+  const poller = createStatusPoller(fake.port, { ...fastPollerConfig(m.scheduler), ...config });
   const scheduler = config.scheduler ?? m.scheduler;
   const all: Subscription[] = [];
   const follow: Setup['follow'] = (job, request = {}) => {
