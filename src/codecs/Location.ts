@@ -8,11 +8,11 @@ import * as t from 'io-ts';
  */
 export const AddressPropertiesCodec = /* @__PURE__ */ t.type(
   {
-    type: t.literal('adres'),
+    type: /* @__PURE__ */ t.literal('adres'),
     postcode: t.string,
     huisnummer: t.string,
-    huisnummertoevoeging: t.union([t.string, t.null]),
-    huisletter: t.union([t.string, t.null]),
+    huisnummertoevoeging: /* @__PURE__ */ t.union([t.string, t.null]),
+    huisletter: /* @__PURE__ */ t.union([t.string, t.null]),
     openbareruimtenaam: t.string,
     woonplaatsnaam: t.string,
   },
