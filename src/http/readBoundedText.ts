@@ -16,7 +16,9 @@ export const contentLengthOf = (header: string | null): number | undefined => {
 /**
  * Reads a body as UTF-8 text, but never more than `maxBytes` of it: a body announced larger is not read
  * at all, and one without a Content-Length that grows past the limit is cancelled there (so a 60 MB
- * answer costs at most the limit in memory, not 60 MB plus its decoded copy).
+ * answer costs at most the limit in memory, not 60 MB plus its decoded copy). With `prefix`, a larger
+ * body is not refused but cut: its first `maxBytes` are the text (for a body we only keep a few hundred
+ * characters of, an error page).
  *
  * @internal
  */
@@ -24,47 +26,36 @@ export const readBoundedText = async (
   response: FetchResponseLike,
   maxBytes: number,
   signal?: AbortSignal,
+  prefix = false,
 ): Promise<BoundedText> => {
   const announced = contentLengthOf(response.headers.get('content-length'));
-  if (announced !== undefined && announced > maxBytes) {
+  // HTTP framing holds a body to its Content-Length: within the limit, the fetch's own reader is as safe.
+  if (announced !== undefined && announced <= maxBytes) return { _tag: 'Text', text: await response.text() };
+  if (announced !== undefined && !prefix) {
     await cancelBody(response);
     return { _tag: 'TooLarge', contentLength: announced };
   }
-  // HTTP framing holds a body to its Content-Length: within the limit, the fetch's own reader is as safe.
-  if (announced !== undefined) return { _tag: 'Text', text: await response.text() };
   const decoder = new TextDecoder('utf-8');
   let text = '';
   let bytes = 0;
   for await (const chunk of readBodyChunks(response, signal)) {
+    const room = maxBytes - bytes;
     bytes += chunk.byteLength;
     // Leaving the loop cancels the stream (readBodyChunks' finally, or the Readable's iterator).
-    if (bytes > maxBytes)
-      return announced === undefined ? { _tag: 'TooLarge' } : { _tag: 'TooLarge', contentLength: announced };
-    text += decoder.decode(chunk, { stream: true });
+    if (bytes > maxBytes && !prefix) return { _tag: 'TooLarge' };
+    text += decoder.decode(chunk.subarray(0, room), { stream: true });
+    if (bytes > maxBytes) break;
   }
   return { _tag: 'Text', text: text + decoder.decode() };
 };
 
 /**
- * Reads at most `maxBytes` of a body we only keep a few hundred characters of (an error page, a redirect's
- * body) and drops the rest.
+ * At most the first `maxBytes` of a body as text; the rest is not read.
  *
  * @internal
  */
-export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> => {
-  const announced = contentLengthOf(response.headers.get('content-length'));
-  if (announced !== undefined && announced <= maxBytes) return response.text();
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  let bytes = 0;
-  for await (const chunk of readBodyChunks(response)) {
-    const room = maxBytes - bytes;
-    bytes += chunk.byteLength;
-    text += decoder.decode(room >= chunk.byteLength ? chunk : chunk.subarray(0, room), { stream: true });
-    if (bytes >= maxBytes) break;
-  }
-  return text + decoder.decode();
-};
+export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> =>
+  ((await readBoundedText(response, maxBytes, undefined, true)) as { readonly text: string }).text;
 
 const cancelBody = async (response: FetchResponseLike): Promise<void> => {
   const body = response.body as { cancel?: () => Promise<void>; destroy?: () => void } | null;
