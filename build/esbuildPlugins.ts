@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import type { Plugin } from 'esbuild';
+import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
 
 const PEER_MODULE = 'peer-module';
 
@@ -26,26 +26,73 @@ const commonJsTwin = (esPath: string): string =>
 const IMPORT = /import\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+'([^']+)'/g;
 
 /**
- * Every name the sources under `srcDir` use of each peer module, by ES module path: the named imports
- * (types too; they are left out later) and, for a namespace import `* as E`, every `E.name` of that file.
+ * Every name one source file uses of each peer module, by ES module path: the named imports (types too;
+ * they are left out later) and, for a namespace import `* as E`, every `E.name` of that file.
  */
-const namesUsedBySources = (srcDir: string): ReadonlyMap<string, ReadonlySet<string>> => {
+const namesUsedByFile = (file: string): ReadonlyMap<string, ReadonlySet<string>> => {
   const used = new Map<string, Set<string>>();
-  const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-  for (const file of files) {
-    const text = readFileSync(path.join(srcDir, file), 'utf8');
-    for (const [, typeOnly, named, namespace, specifier] of text.matchAll(IMPORT)) {
-      const esPath = esModulePath(specifier ?? '');
-      if (esPath === undefined || typeOnly !== undefined) continue;
-      const names = used.get(esPath) ?? new Set<string>();
-      used.set(esPath, names);
-      for (const name of named?.split(',') ?? []) names.add(name.trim().split(/\s+/)[0] ?? '');
-      if (namespace !== undefined)
-        for (const [, name] of text.matchAll(new RegExp(`\\b${namespace}\\.(\\w+)`, 'g')))
-          names.add(name ?? '');
-    }
+  const text = readFileSync(file, 'utf8');
+  for (const [, typeOnly, named, namespace, specifier] of text.matchAll(IMPORT)) {
+    const esPath = esModulePath(specifier ?? '');
+    if (esPath === undefined || typeOnly !== undefined) continue;
+    const names = used.get(esPath) ?? new Set<string>();
+    used.set(esPath, names);
+    for (const name of named?.split(',') ?? []) names.add(name.trim().split(/\s+/)[0] ?? '');
+    if (namespace !== undefined)
+      for (const [, name] of text.matchAll(new RegExp(`\\b${namespace}\\.(\\w+)`, 'g')))
+        names.add(name ?? '');
   }
   return used;
+};
+
+/** The TypeScript sources under `srcDir`, as absolute paths. */
+const sourceFiles = (srcDir: string): readonly string[] =>
+  readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(srcDir, f));
+
+interface EntryGroups {
+  /** The name of the build's first entry (the root entry). */
+  readonly first: string;
+  /** For each source file reached, the first entry (in the build's order) that reaches it. */
+  readonly groupOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * Which entry of a build is the first to reach each of its source files. Each entry is bundled alone
+ * (peers external), seen through `graphPlugins` (those that change which file an import resolves to).
+ */
+const entryGroups = async (
+  options: BuildOptions,
+  root: string,
+  graphPlugins: readonly Plugin[],
+): Promise<EntryGroups> => {
+  const { entryPoints } = options;
+  const entries: ReadonlyArray<readonly [string, string]> = Array.isArray(entryPoints)
+    ? entryPoints.map((e: string | { in: string; out: string }) =>
+        typeof e === 'string' ? [e, e] : [e.out, e.in],
+      )
+    : Object.entries(entryPoints ?? {});
+  const groupOf = new Map<string, string>();
+  for (const [name, entry] of entries) {
+    const { metafile } = await esbuild({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: options.platform ?? 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+      external: ['rxjs', 'fp-ts', 'io-ts'],
+      plugins: [...graphPlugins],
+    });
+    for (const input of Object.keys(metafile.inputs)) {
+      const file = path.resolve(root, input);
+      if (!groupOf.has(file)) groupOf.set(file, name);
+    }
+  }
+  return { first: entries[0]?.[0] ?? '', groupOf };
 };
 
 /** A valid name for a named import or export: a string literal where the name is a reserved word (`null`). */
@@ -60,32 +107,70 @@ const exportName = (name: string): string => (/^(null|true|false)$/.test(name) ?
  * per importing module (some 60 in the root entry), and a namespace import (`import * as E`) of an external
  * module keeps every `E.left` a property access no minifier can shorten; with it the bundle carries one
  * named import per peer module and short names.
+ *
+ * With several entries (and code splitting), one such module per peer module and per entry, for the files
+ * that entry is the first to reach: the root entry's module imports what the root entry's files use, and
+ * the ledger entry's what only the ledgers use (`ReplaySubject`, `tryCatch`…), in the ledger's own output
+ * file. One module for all would land in the chunk every entry shares and import all of it there, and an
+ * app's bundler keeps every name an included file imports from an external module, used or not (esbuild
+ * does). `graphPlugins` are the build's plugins that change where an import resolves (the browser twins).
  */
-export const esModulePeers = (): Plugin => ({
+export const esModulePeers = (graphPlugins: readonly Plugin[] = []): Plugin => ({
   name: 'es-module-peers',
   setup(build) {
     // The sources and the peers as the project has them (the directory esbuild works in).
     const root = build.initialOptions.absWorkingDir ?? process.cwd();
     const requireHere = createRequire(path.join(root, 'package.json'));
-    let used: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-    // What the re-exporting modules import is the peer itself.
-    build.onResolve({ filter: /.*/, namespace: PEER_MODULE }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
-    build.onResolve({ filter: /^((fp-ts|io-ts)(\/lib\/.*)?|rxjs)$/ }, (args) => {
-      const esPath = esModulePath(args.path);
-      return esPath === undefined ? undefined : { path: esPath, namespace: PEER_MODULE };
+    const files = sourceFiles(path.join(root, 'src'));
+    const namesOf = new Map(files.map((file) => [file, namesUsedByFile(file)]));
+    let groups: Promise<EntryGroups> | undefined;
+    const entryGroupsOnce = (): Promise<EntryGroups> =>
+      (groups ??= entryGroups(build.initialOptions, root, graphPlugins));
+    const groupOf = async (file: string): Promise<string> =>
+      (await entryGroupsOnce()).groupOf.get(file) ?? '';
+    /** What the files of a group use of a peer module (a file no entry was seen to reach: of every group). */
+    const namesUsedByGroup = async (group: string, esPath: string): Promise<ReadonlySet<string>> => {
+      const { groupOf } = await entryGroupsOnce();
+      const inGroup = files.filter((f) => group === '' || groupOf.get(f) === group);
+      return new Set(inGroup.flatMap((f) => [...(namesOf.get(f)?.get(esPath) ?? [])]));
+    };
+    // What a group's module imports is the peer itself, or another group's module (`path#group`).
+    build.onResolve({ filter: /.*/, namespace: PEER_MODULE }, (args) => {
+      const [esPath = '', group] = args.path.split('#');
+      return group === undefined
+        ? { path: esPath, external: true }
+        : { path: esPath, namespace: PEER_MODULE, suffix: `#${group}` };
     });
-    build.onLoad({ filter: /.*/, namespace: PEER_MODULE }, (args) => {
-      used ??= namesUsedBySources(path.join(root, 'src'));
-      const wanted = used.get(args.path) ?? new Set<string>();
+    build.onResolve({ filter: /^((fp-ts|io-ts)(\/lib\/.*)?|rxjs)$/ }, async (args) => {
+      const esPath = esModulePath(args.path);
+      if (esPath === undefined) return undefined;
+      return { path: esPath, namespace: PEER_MODULE, suffix: `#${await groupOf(args.importer)}` };
+    });
+    build.onLoad({ filter: /.*/, namespace: PEER_MODULE }, async (args) => {
+      const group = args.suffix.slice(1);
+      const { first } = await entryGroupsOnce();
+      const wanted = await namesUsedByGroup(group, args.path);
+      // Names the first entry's module imports already come from there: one import of each name in all.
+      const shared =
+        group === '' || group === first ? new Set<string>() : await namesUsedByGroup(first, args.path);
       // Only what the peer has at run time: type names are no exports of its module.
       const names = Object.keys(requireHere(commonJsTwin(args.path)) as object).filter((name) =>
         wanted.has(name),
       );
+      const from = (list: readonly string[], source: string): string =>
+        list.length === 0
+          ? ''
+          : `export { ${list.map(exportName).join(', ')} } from ${JSON.stringify(source)};\n`;
       return {
-        contents: `export { ${names.map(exportName).join(', ')} } from ${JSON.stringify(args.path)};\n`,
+        contents:
+          from(
+            names.filter((name) => !shared.has(name)),
+            args.path,
+          ) +
+          from(
+            names.filter((name) => shared.has(name)),
+            `${args.path}#${first}`,
+          ),
         loader: 'js',
       };
     });
