@@ -103,16 +103,17 @@ export const normalizePlanviewerOptions = (
     ),
   );
 
-const settingsOf = (config: NormalizedConfig, jobs: NormalizedJobsOptions): PlanviewerSettings => ({
-  keyId: config.credentials?.key ?? null,
-  apiRoot: config.apiRoot,
-  requestTimeoutMs: config.requestTimeoutMs,
-  downloadIdleTimeoutMs: config.downloadIdleTimeoutMs,
-  userAgent: config.userAgent,
-  maxRedirects: config.maxRedirects,
-  maxUrlLength: config.maxUrlLength,
-  maxJsonBodyBytes: config.maxJsonBodyBytes,
-  maxConcurrentRequests: config.maxConcurrentRequests,
+/** A field of the config that the settings leave out, besides the fetch and the credentials: none. */
+type Unlisted = Exclude<keyof NormalizedConfig, 'credentials' | 'fetch' | keyof PlanviewerSettings>;
+
+// Every field of the config but the fetch and the credentials (of which only the key id): safe to log. A field
+// added to the config is a compile error here (`Unlisted` no longer `never`) until the settings list it.
+const settingsOf = (
+  { credentials, fetch: _fetch, ...config }: NormalizedConfig & Record<Unlisted, never>,
+  jobs: NormalizedJobsOptions,
+): PlanviewerSettings => ({
+  keyId: credentials?.key ?? null,
+  ...config,
   statusBatchSize: jobs.statusBatchSize,
 });
 
