@@ -196,7 +196,7 @@ describe('documentsOrderRequest', () => {
   it.each<[string, unknown, string]>([
     ['no documents', [], 'documents'],
     ['a non-array', D1, 'documents'],
-    ['a duplicate', [D1, D1], 'documents'],
+    ['a duplicate (a double order)', [D1, D1], 'documents[1]'],
     ['an identificatie with a slash', [D1, 'a/b'], 'documents[1]'],
     ['an empty identificatie', [''], 'documents[0]'],
     ['a too long identificatie', ['x'.repeat(201)], 'documents[0]'],

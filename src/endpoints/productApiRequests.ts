@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
 import type { Entity, LocationSearch } from './locationQuery';
 import type { RequestSpec } from './RequestSpec';
-import { show, validateUuid, validateUuidList } from './uuid';
+import { matching, show, validateList, validateUuid, validateUuidList } from './uuid';
 
 /*
  * One pure builder per Product API route: validated input in, a RequestSpec out. Nothing here does I/O, so
@@ -11,6 +11,15 @@ import { show, validateUuid, validateUuidList } from './uuid';
  */
 
 const other = { kind: 'other' } as const;
+
+/** A POST of a JSON body that answers JSON. */
+const post = (path: string, body: unknown, call: RequestSpec['call'] = other): RequestSpec => ({
+  method: 'POST',
+  path,
+  body,
+  accept: 'json',
+  call,
+});
 
 /** `GET /products/list`. @category endpoints */
 export const productsListRequest = (): RequestSpec => ({
@@ -30,54 +39,34 @@ export const locationSearchRequest = (search: LocationSearch): E.Either<InvalidI
     return E.left(invalidInput('entity', `expected "adres" or "perceel", got ${show(search.entity)}`));
   if (typeof search.query !== 'object' || search.query === null || Array.isArray(search.query))
     return E.left(invalidInput('query', 'expected a structured query object (field, bool or dis-max)'));
-  return E.right({
-    method: 'POST',
-    path: '/search/structured',
-    body: { entity: search.entity, query: search.query },
-    accept: 'json',
-    call: other,
-  });
+  return E.right(post('/search/structured', { entity: search.entity, query: search.query }));
 };
 
-/** `POST /intentions/list` for location uuids and product slugs. @category endpoints */
 export const intentionsListRequest = (
   locations: readonly string[],
   products: readonly string[],
 ): E.Either<InvalidInput, RequestSpec> =>
   pipe(
     validateUuidList('locations', locations),
-    E.chain((uuids) => {
-      if (!Array.isArray(products) || products.length === 0)
-        return E.left(invalidInput('products', 'expected at least one product slug'));
-      const bad = products.findIndex((p) => typeof p !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(p));
-      if (bad >= 0)
-        return E.left(
-          invalidInput(`products[${bad}]`, `expected a product slug, got ${show(products[bad])}`),
-        );
-      return E.right<InvalidInput, RequestSpec>({
-        method: 'POST',
-        path: '/intentions/list',
-        body: { uuids: uuids, products },
-        accept: 'json',
-        call: other,
-      });
-    }),
+    E.chain((uuids) =>
+      pipe(
+        validateList(
+          'products',
+          products,
+          'product slug',
+          matching(/^[a-z0-9][a-z0-9_-]*$/i, 'a product slug'),
+        ),
+        E.map((products) => post('/intentions/list', { uuids, products })),
+      ),
+    ),
   );
 
-/** `POST /jobs/order` for intention uuids. Duplicates are refused: they would be a double order. @category endpoints */
 export const orderRequest = (intentions: readonly string[]): E.Either<InvalidInput, RequestSpec> =>
   pipe(
     validateUuidList('intentions', intentions),
-    E.map((uuids) => ({
-      method: 'POST' as const,
-      path: '/jobs/order',
-      body: { uuids },
-      accept: 'json' as const,
-      call: { kind: 'order' as const, intentions: uuids },
-    })),
+    E.map((uuids) => post('/jobs/order', { uuids }, { kind: 'order', intentions: uuids })),
   );
 
-/** `GET /jobs/status` for one batch (see `statusBatches` for splitting). @category endpoints */
 export const statusRequest = (jobs: readonly string[]): RequestSpec => ({
   method: 'GET',
   path: '/jobs/status',
@@ -113,39 +102,20 @@ export const kikSelectRequest = (job: string, index: number): E.Either<InvalidIn
     validateUuid('job', job),
     E.chain((uuid) =>
       Number.isInteger(index) && index >= 1
-        ? E.right<InvalidInput, RequestSpec>({
-            method: 'POST',
-            path: `/kik/select/${uuid}`,
-            body: { select: [index] },
-            accept: 'json',
-            call: other,
-          })
+        ? E.right(post(`/kik/select/${uuid}`, { select: [index] }))
         : E.left(invalidInput('index', `expected a choice number from 1, got ${show(index)}`)),
     ),
   );
 
-/**
- * `POST /documents/order` (seen only in Planviewer's PHP client; its contract is undocumented). It places
- * orders, so it is treated like `/jobs/order`: never retried, unknown outcomes reported as such.
- *
- * @category endpoints
- */
-export const documentsOrderRequest = (documents: readonly string[]): E.Either<InvalidInput, RequestSpec> => {
-  if (!Array.isArray(documents) || documents.length === 0)
-    return E.left(invalidInput('documents', 'expected at least one document identificatie'));
-  const bad = documents.findIndex((d) => typeof d !== 'string' || !/^[\w.-]{1,200}$/.test(d));
-  if (bad >= 0)
-    return E.left(
-      invalidInput(`documents[${bad}]`, `expected a document identificatie, got ${show(documents[bad])}`),
-    );
-  if (new Set(documents).size !== documents.length)
-    return E.left(invalidInput('documents', 'duplicate identificatie: it would be ordered twice'));
-  // The body mirrors /jobs/order ({ uuids }), as the PHP client's JSON call suggests; see the API notes §5.10.
-  return E.right({
-    method: 'POST',
-    path: '/documents/order',
-    body: { uuids: documents },
-    accept: 'json',
-    call: { kind: 'order', intentions: documents },
-  });
-};
+export const documentsOrderRequest = (documents: readonly string[]): E.Either<InvalidInput, RequestSpec> =>
+  pipe(
+    validateList(
+      'documents',
+      documents,
+      'document identificatie',
+      matching(/^[\w.-]{1,200}$/, 'a document identificatie'),
+      (d) => d,
+    ),
+    // The body mirrors /jobs/order ({ uuids }), as the PHP client's JSON call suggests; see the API notes §5.10.
+    E.map((uuids) => post('/documents/order', { uuids }, { kind: 'order', intentions: uuids })),
+  );
