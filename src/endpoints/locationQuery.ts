@@ -59,6 +59,23 @@ export const fieldQuery = (fields: readonly string[], query: string, method = 'm
  */
 export const allOf = (...queries: readonly StructuredQuery[]): BoolQuery => ({ bool: { must: queries } });
 
+/** One field of a search: its name, the value given, that value cleaned up, its pattern, and what it must be. */
+type SearchField = readonly [field: string, given: unknown, value: string, pattern: RegExp, what: string];
+
+/** An optional field: none when it is not given (or empty). */
+const given = (...field: SearchField): readonly SearchField[] =>
+  field[1] === undefined || field[1] === '' ? [] : [field];
+
+/** The search for all the fields, or the first field whose value does not match. */
+const search = (entity: Entity, fields: readonly SearchField[]): E.Either<InvalidInput, LocationSearch> => {
+  const must: FieldQuery[] = [];
+  for (const [field, input, value, pattern, what] of fields) {
+    if (!pattern.test(value)) return E.left(invalidInput(field, `expected ${what}, got ${show(input)}`));
+    must.push(fieldQuery([field], value));
+  }
+  return E.right({ entity, query: allOf(...must) });
+};
+
 /** An address as people write it. @category model */
 export interface AddressInput {
   /** Dutch postcode, with or without the space: `1234AB`, `1234 ab`. */
@@ -80,30 +97,24 @@ export interface AddressInput {
  * @since 0.1.0
  * @category constructors
  */
-export const addressSearch = (input: AddressInput): E.Either<InvalidInput, LocationSearch> => {
-  const postcode = typeof input.postcode === 'string' ? input.postcode.replace(/\s+/g, '').toUpperCase() : '';
-  if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode))
-    return E.left(
-      invalidInput('postcode', `expected a Dutch postcode like 1234AB, got ${show(input.postcode)}`),
-    );
-  const huisnummer = String(input.huisnummer).trim();
-  if (!/^[1-9]\d{0,5}$/.test(huisnummer))
-    return E.left(
-      invalidInput('huisnummer', `expected a house number like 12, got ${show(input.huisnummer)}`),
-    );
-  const must: StructuredQuery[] = [
-    fieldQuery(['postcode'], postcode),
-    fieldQuery(['huisnummer'], huisnummer),
-  ];
-  if (input.huisletter !== undefined && input.huisletter !== '') {
-    if (!/^[A-Za-z]$/.test(input.huisletter))
-      return E.left(invalidInput('huisletter', `expected one letter, got ${show(input.huisletter)}`));
-    must.push(fieldQuery(['huisletter'], input.huisletter.toUpperCase()));
-  }
-  if (input.huisnummertoevoeging !== undefined && input.huisnummertoevoeging !== '')
-    must.push(fieldQuery(['huisnummertoevoeging'], input.huisnummertoevoeging));
-  return E.right({ entity: 'adres', query: allOf(...must) });
-};
+export const addressSearch = ({
+  postcode,
+  huisnummer,
+  huisletter,
+  huisnummertoevoeging,
+}: AddressInput): E.Either<InvalidInput, LocationSearch> =>
+  search('adres', [
+    [
+      'postcode',
+      postcode,
+      typeof postcode === 'string' ? postcode.replace(/\s+/g, '').toUpperCase() : '',
+      /^[1-9]\d{3}[A-Z]{2}$/,
+      'a Dutch postcode like 1234AB',
+    ],
+    ['huisnummer', huisnummer, String(huisnummer).trim(), /^[1-9]\d{0,5}$/, 'a house number like 12'],
+    ...given('huisletter', huisletter, String(huisletter).toUpperCase(), /^[A-Z]$/, 'one letter'),
+    ...given('huisnummertoevoeging', huisnummertoevoeging, String(huisnummertoevoeging), /^/, ''),
+  ]);
 
 /** A cadastral parcel designation. @category model */
 export interface ParcelInput {
@@ -124,24 +135,25 @@ export interface ParcelInput {
  * @since 0.1.0
  * @category constructors
  */
-export const parcelSearch = (input: ParcelInput): E.Either<InvalidInput, LocationSearch> => {
-  const gemeente = typeof input.kadastrale_gemeente === 'string' ? input.kadastrale_gemeente.trim() : '';
-  if (gemeente === '')
-    return E.left(invalidInput('kadastrale_gemeente', 'expected a municipality code or name'));
-  const sectie = typeof input.sectie === 'string' ? input.sectie.trim().toUpperCase() : '';
-  if (!/^[A-Z]{1,2}$/.test(sectie))
-    return E.left(invalidInput('sectie', `expected a section letter like A, got ${show(input.sectie)}`));
-  const nummer = String(input.perceelnummer).trim();
-  if (!/^\d{1,6}$/.test(nummer))
-    return E.left(
-      invalidInput('perceelnummer', `expected a parcel number, got ${show(input.perceelnummer)}`),
-    );
-  return E.right({
-    entity: 'perceel',
-    query: allOf(
-      fieldQuery(['kadastrale_gemeente'], gemeente),
-      fieldQuery(['sectie'], sectie),
-      fieldQuery(['perceelnummer'], nummer),
-    ),
-  });
-};
+export const parcelSearch = ({
+  kadastrale_gemeente: gemeente,
+  sectie,
+  perceelnummer,
+}: ParcelInput): E.Either<InvalidInput, LocationSearch> =>
+  search('perceel', [
+    [
+      'kadastrale_gemeente',
+      gemeente,
+      typeof gemeente === 'string' ? gemeente.trim() : '',
+      /./,
+      'a municipality code or name',
+    ],
+    [
+      'sectie',
+      sectie,
+      typeof sectie === 'string' ? sectie.trim().toUpperCase() : '',
+      /^[A-Z]{1,2}$/,
+      'a section letter like A',
+    ],
+    ['perceelnummer', perceelnummer, String(perceelnummer).trim(), /^\d{1,6}$/, 'a parcel number'],
+  ]);
