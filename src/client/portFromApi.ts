@@ -2,20 +2,24 @@ import * as E from 'fp-ts/lib/Either.js';
 import { Observable } from 'rxjs';
 import type { ProductApi } from '../api/ProductApi';
 import type { CallOptions } from '../http/sendRequest';
+import * as te from '../http/taskEither';
 import type { PlanviewerPort } from '../jobs/PlanviewerPort';
 import type { PlanviewerError } from '../errors/PlanviewerError';
 import type { DownloadEvent, RetrievedFile } from '../jobs/RetrievedFile';
 
 /**
  * Runs a one-shot call per subscription, emits its Either and completes; unsubscribing aborts the request
- * (the same contract as RxJS's `fromFetch`).
+ * (the same contract as RxJS's `fromFetch`). `next` emits before the end (a download's progress).
  */
 const callToObservable = <A>(
-  call: (options: CallOptions) => () => Promise<E.Either<PlanviewerError, A>>,
+  call: (
+    options: CallOptions,
+    next: (value: E.Either<PlanviewerError, A>) => void,
+  ) => () => Promise<E.Either<PlanviewerError, A>>,
 ): Observable<E.Either<PlanviewerError, A>> =>
   new Observable((subscriber) => {
     const controller = new AbortController();
-    call({ signal: controller.signal })().then(
+    call({ signal: controller.signal }, (value) => subscriber.next(value))().then(
       (result) => {
         subscriber.next(result);
         subscriber.complete();
@@ -48,29 +52,19 @@ export const portFromApi = (api: ProductApi): PlanviewerPort => ({
   waiting: (job) => callToObservable((o) => api.waiting(job, o)),
   select: (job, index) => callToObservable((o) => api.select(job, index, o)),
   retrieve: (job) =>
-    new Observable<E.Either<PlanviewerError, DownloadEvent>>((subscriber) => {
-      const controller = new AbortController();
-      api
-        .retrieve(job, {
-          signal: controller.signal,
+    callToObservable<DownloadEvent>((options, next) =>
+      te.map((file: RetrievedFile): DownloadEvent => ({ _tag: 'Downloaded', file }))(
+        api.retrieve(job, {
+          ...options,
           onProgress: (loaded, total) =>
-            subscriber.next(
+            next(
               E.right(
                 total === undefined
                   ? { _tag: 'Downloading', loaded }
                   : { _tag: 'Downloading', loaded, total },
               ),
             ),
-        })()
-        .then(
-          (result) => {
-            subscriber.next(
-              E.map((file: RetrievedFile): DownloadEvent => ({ _tag: 'Downloaded', file }))(result),
-            );
-            subscriber.complete();
-          },
-          (defect: unknown) => subscriber.error(defect),
-        );
-      return () => controller.abort();
-    }),
+        }),
+      ),
+    ),
 });
