@@ -126,7 +126,8 @@ export type { JobStatus, JobStatusEntry, UnreadableJobStatus } from './codecs/Jo
 export { toJobUuid, type JobUuid } from './codecs/JobUuid';
 export type { KadasterDocument } from './codecs/KadasterDocument';
 export type { KikWaiting } from './codecs/KikWaiting';
-export type { AddressProperties, Location } from './codecs/Location';
+export type { AddressProperties } from './codecs/AddressProperties';
+export type { Location } from './codecs/Location';
 export type { OrderedJob } from './codecs/OrderedJob';
 export type { Product } from './codecs/Product';
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { AddressPropertiesCodec } from '../../src/codecs/AddressProperties';
 import {
-  AddressPropertiesCodec,
   decodeJson,
   formatValidationErrors,
   isKnownJobStatus,
