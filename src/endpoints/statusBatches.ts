@@ -30,10 +30,8 @@ export const statusBatches = (
     E.map((valid) => valid.map((uuid) => toJobUuid(uuid) ?? uuid)),
     E.map((uuids) => {
       const base = urlOf(apiRoot, statusRequest([])).length + 1;
-      const perJob =
-        urlOf('', statusRequest(['00000000-0000-0000-0000-000000000000'])).length -
-        '/jobs/status?'.length +
-        1;
+      // `uuids%5B%5D=` and a uuid (36 characters) and the `&` before the next one.
+      const perJob = urlOf('', statusRequest([''])).length - '/jobs/status?'.length + 37;
       const perRequest = Math.max(1, Math.floor((maxUrlLength - base) / perJob));
       const batches: RequestSpec[] = [];
       for (let i = 0; i < uuids.length; i += perRequest)
