@@ -2,12 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { decodeError, type DecodeError, type RequestSummary } from '../errors/PlanviewerError';
 import { truncateBody } from '../errors/errorFromResponse';
-
-const describeValue = (v: unknown): string => {
-  if (v === undefined) return 'undefined';
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}…` : s;
-};
+import { showValue } from './showValue';
 
 const BRANCH_TAGS = /^(Union|Intersection|Exact|Refinement|Readonly)Type$/;
 const INDEXED_TAGS = /^(ReadonlyArray|Array|Tuple)Type$/;
@@ -39,7 +34,7 @@ const pathOf = (context: t.Context): string => {
 export const formatValidationErrors = (errors: t.Errors): string[] => {
   const lines = errors.map((e) => {
     const last = e.context[e.context.length - 1];
-    return `${pathOf(e.context)}: expected ${last?.type.name ?? 'value'}, got ${describeValue(e.value)}`;
+    return `${pathOf(e.context)}: expected ${last?.type.name ?? 'value'}, got ${showValue(e.value)}`;
   });
   return [...new Set(lines)];
 };
