@@ -36,18 +36,12 @@ export const truncateBody = (body: string): string =>
 const serverMessage = (body: string): string => {
   try {
     const parsed: unknown = JSON.parse(body);
-    const first: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (typeof first === 'object' && first !== null) {
-      const o = first as Record<string, unknown>;
-      if (typeof o['message'] === 'string') return o['message'];
-      const err = o['error'];
-      if (
-        typeof err === 'object' &&
-        err !== null &&
-        typeof (err as Record<string, unknown>)['message'] === 'string'
-      )
-        return (err as Record<string, string>)['message'] as string;
-    }
+    const first = (Array.isArray(parsed) ? parsed[0] : parsed) as
+      | { readonly message?: unknown; readonly error?: { readonly message?: unknown } }
+      | null
+      | undefined;
+    const message = [first?.message, first?.error?.message].find((m) => typeof m === 'string');
+    if (message !== undefined) return message as string;
   } catch {
     // Not JSON: the raw text is the message.
   }
