@@ -221,7 +221,7 @@ export const createProductApi = (config: NormalizedConfig): ProductApi => {
               ? orderOutcomeUnknown(
                   e.request,
                   spec.right.call.intentions,
-                  `the server accepted the order but its answer was larger than ${e.limitBytes} bytes and was not read`,
+                  `the server accepted the order but its answer was over ${e.limitBytes} bytes, not read`,
                 )
               : e
           : e,

@@ -140,7 +140,7 @@ const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidI
     return E.left(
       invalidInput(
         'credentials',
-        `${url.hostname} needs credentials: on a server give { credentials: { key, secret } }; in a browser never ship the secret, set baseUrl to your backend (e.g. '/planviewer') where planviewer-rx/proxy adds them (docs/browser-and-angular.md)`,
+        `${url.hostname} needs credentials: { credentials: { key, secret } } on a server; in a browser never ship the secret: point baseUrl at your backend (e.g. '/planviewer') running planviewer-rx/proxy (docs/browser-and-angular.md)`,
       ),
     );
   if (withCredentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname))

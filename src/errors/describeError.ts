@@ -20,7 +20,7 @@ const sentence = matchError<string>({
   ResultNotAvailable: () => `Result not available (404): the job has not finished successfully`,
   NotFound: () => `Not found (404)`,
   JobNotFound: (e) =>
-    `Job ${e.job} was missing from ${e.misses} status responses in a row: the server does not know it (or not for these credentials)`,
+    `Job ${e.job} was missing from ${e.misses} status responses in a row: unknown to the server (or to these credentials)`,
   RateLimited: (e) =>
     `Rate limited (429)${e.retryAfterMs === undefined ? '' : `, retry after ${seconds(e.retryAfterMs)}`}`,
   ServerError: (e) => `Server error (${e.status})`,
@@ -37,14 +37,14 @@ const sentence = matchError<string>({
   DecodeError: (e) =>
     `Unexpected response shape: ${e.errors.slice(0, 5).join('; ')}${e.errors.length > 5 ? ` (+${e.errors.length - 5} more)` : ''}`,
   BodyTooLarge: (e) =>
-    `Response body too large: over the limit of ${e.limitBytes} bytes${e.contentLength === undefined ? '' : ` (Content-Length ${e.contentLength})`}; reading stopped there (raise maxJsonBodyBytes if the server is right)`,
+    `Response body over the limit of ${e.limitBytes} bytes${e.contentLength === undefined ? '' : ` (Content-Length ${e.contentLength})`}, not read further (raise maxJsonBodyBytes if the server is right)`,
   InvalidInput: (e) => `Invalid input ${e.field}: ${e.reason}`,
   JobFailed: (e) =>
     `Job ${e.job} failed on the server (status "error"${e.progress === undefined ? '' : ` at step ${e.progress.current}/${e.progress.total}`})`,
   LedgerFailed: (e) =>
-    `Ledger ${e.ledger} failed (${e.operation}): ${e.reason}${e.intentions === undefined ? '' : `; the order of ${list(e.intentions)} was not sent`}${e.job === undefined ? '' : `; job ${e.job} is paused and stays unfinished in the ledger: resume$ picks it up when the ledger is back`}`,
+    `Ledger ${e.ledger} failed (${e.operation}): ${e.reason}${e.intentions === undefined ? '' : `; the order of ${list(e.intentions)} was not sent`}${e.job === undefined ? '' : `; job ${e.job} stays unfinished in the ledger for resume$ once the ledger is back`}`,
   OrderBudgetExhausted: (e) =>
-    `Order budget exhausted: ${e.used} of ${e.perDay} products already ordered on ${e.day} (Europe/Amsterdam), so the order of ${list(e.intentions)} was not sent. Order tomorrow or raise orderBudget.perDay`,
+    `Order budget exhausted: ${e.used} of ${e.perDay} products already ordered on ${e.day} (Europe/Amsterdam); the order of ${list(e.intentions)} was not sent. Order tomorrow or raise orderBudget.perDay`,
 });
 
 /**

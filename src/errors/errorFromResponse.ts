@@ -37,9 +37,7 @@ const serverMessage = (body: string): string => {
   try {
     const parsed: unknown = JSON.parse(body);
     const first = (Array.isArray(parsed) ? parsed[0] : parsed) as
-      | { readonly message?: unknown; readonly error?: { readonly message?: unknown } }
-      | null
-      | undefined;
+      { readonly message?: unknown; readonly error?: { readonly message?: unknown } } | null | undefined;
     const message = [first?.message, first?.error?.message].find((m) => typeof m === 'string');
     if (message !== undefined) return message as string;
   } catch {

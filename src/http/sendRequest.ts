@@ -164,7 +164,7 @@ const sendUnredacted =
             networkError(
               hop,
               true,
-              'the server answered with a redirect, which a browser hides and this client cannot follow: set baseUrl to the address that answers',
+              'the server answered with a redirect, which browsers hide from this client: set baseUrl to the address that answers',
               'REDIRECT',
             ),
           );
