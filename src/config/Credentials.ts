@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { invalidInput, type InvalidInput } from '../errors/PlanviewerError';
-import { base64Utf8, redactText, secretForms } from '../errors/redactSecrets';
+import { base64Utf8, REDACTED, redactText, secretForms } from '../errors/redactSecrets';
 
 /** An access key id and secret, as the Planviewer dashboard shows them once. @category model */
 export interface CredentialsInput {
@@ -8,7 +8,6 @@ export interface CredentialsInput {
   readonly secret: string;
 }
 
-const REDACTED = '[redacted]';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
@@ -44,7 +43,7 @@ export class Credentials {
       );
     if (typeof secret !== 'string' || secret === '')
       return E.left(invalidInput('credentials.secret', 'the access key secret is missing'));
-    if (/[\r\n\0]/.test(key) || /[\r\n\0]/.test(secret))
+    if (/[\r\n\0]/.test(key + secret))
       return E.left(
         invalidInput('credentials', 'line breaks and NUL are not allowed in the key id or secret'),
       );
