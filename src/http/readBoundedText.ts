@@ -15,7 +15,7 @@ export const contentLengthOf = (header: string | null): number | undefined => {
 
 /**
  * Reads a body as UTF-8 text, but never more than `maxBytes` of it: a body announced larger is not read
- * at all, and one without a Content-Length that grows past the limit is cancelled there (so a 60 MB
+ * at all (sendRequest ends every request once its reader returns, which closes the body), and one without a Content-Length that grows past the limit is cancelled there (so a 60 MB
  * answer costs at most the limit in memory, not 60 MB plus its decoded copy). With `prefix`, a larger
  * body is not refused but cut: its first `maxBytes` are the text (for a body we only keep a few hundred
  * characters of, an error page).
@@ -31,10 +31,8 @@ export const readBoundedText = async (
   const announced = contentLengthOf(response.headers.get('content-length'));
   // HTTP framing holds a body to its Content-Length: within the limit, the fetch's own reader is as safe.
   if (announced !== undefined && announced <= maxBytes) return { _tag: 'Text', text: await response.text() };
-  if (announced !== undefined && !prefix) {
-    await cancelBody(response);
-    return { _tag: 'TooLarge', contentLength: announced };
-  }
+  // Not read at all: the request's end (sendRequest aborts it once the reader returns) closes the body.
+  if (announced !== undefined && !prefix) return { _tag: 'TooLarge', contentLength: announced };
   const decoder = new TextDecoder('utf-8');
   let text = '';
   let bytes = 0;
@@ -56,13 +54,3 @@ export const readBoundedText = async (
  */
 export const readTextPrefix = async (response: FetchResponseLike, maxBytes: number): Promise<string> =>
   ((await readBoundedText(response, maxBytes, undefined, true)) as { readonly text: string }).text;
-
-const cancelBody = async (response: FetchResponseLike): Promise<void> => {
-  const body = response.body as { cancel?: () => Promise<void>; destroy?: () => void } | null;
-  try {
-    if (typeof body?.cancel === 'function') await body.cancel();
-    else body?.destroy?.();
-  } catch {
-    // Already closed: nothing to stop.
-  }
-};
