@@ -158,8 +158,8 @@ const sendUnredacted =
           signal: controller.signal,
         });
 
-        if (isOpaqueRedirect(response)) {
-          await response.text().catch(() => '');
+        // A redirect not followed leaves its body to the end of the request (the abort in `finally`).
+        if (isOpaqueRedirect(response))
           return E.left(
             networkError(
               hop,
@@ -168,15 +168,13 @@ const sendUnredacted =
               'REDIRECT',
             ),
           );
-        }
         if (REDIRECTS.has(response.status)) {
           const refusal = redirectRefusal(url, response, spec, redirects, config.maxRedirects);
-          if (typeof refusal !== 'string') {
-            await response.text().catch(() => '');
+          if (typeof refusal !== 'string')
             return E.left(
               refusedRedirect(hop, spec, response.status, refusal.reason, response.headers.get('location')),
             );
-          }
+          // Read to its end, so the connection serves the next hop.
           await response.text().catch(() => '');
           url = refusal;
           continue;
