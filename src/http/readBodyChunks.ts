@@ -1,5 +1,4 @@
 import type { FetchResponseLike } from '../config/FetchLike';
-import { abortError } from './abortError';
 import { nodeBodyChunks } from './nodeBodyChunks';
 
 interface WebStream {
@@ -32,7 +31,7 @@ export async function* readBodyChunks(
       for (;;) {
         const { done, value } = await reader.read();
         // A fetch that ignored the abort must not pass a cut-off body for a complete one.
-        if (signal?.aborted === true) throw abortError(signal);
+        signal?.throwIfAborted();
         if (done) return;
         if (value !== undefined) yield value;
       }
@@ -46,6 +45,6 @@ export async function* readBodyChunks(
     yield* nodeBody;
     return;
   }
-  if (signal?.aborted === true) throw abortError(signal);
+  signal?.throwIfAborted();
   yield new Uint8Array(await response.arrayBuffer());
 }
