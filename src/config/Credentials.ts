@@ -33,7 +33,7 @@ export class Credentials {
    */
   static from(input: CredentialsInput | undefined): E.Either<InvalidInput, Credentials> {
     if (typeof input !== 'object' || input === null)
-      return E.left(invalidInput('credentials', 'give { key, secret }: the access key id and secret'));
+      return E.left(invalidInput('credentials', 'expected { key, secret }: the access key id and secret'));
     const { key, secret } = input;
     if (typeof key !== 'string' || key.trim() === '')
       return E.left(invalidInput('credentials.key', 'the access key id is missing'));

@@ -14,8 +14,7 @@ const sentence = matchError<string>({
   OrderCapReached: (e) =>
     `Daily order cap reached (429): the order of ${list(e.intentions)} was not placed. Server says: "${e.message}". Ask Planviewer for a higher cap or order tomorrow`,
   Unauthorized: () => `Unauthorized (401): the access key id or secret is wrong, deactivated or deleted`,
-  Forbidden: () =>
-    `Forbidden (403): these credentials may not access this resource (another application's job?)`,
+  Forbidden: () => `Forbidden (403): not allowed for these credentials (another application's job?)`,
   BadRequest: (e) => `Bad request (400): the server refused the request${e.body === '' ? '' : `: ${e.body}`}`,
   ResultNotAvailable: () => `Result not available (404): the job has not finished successfully`,
   NotFound: () => `Not found (404)`,
