@@ -46,7 +46,6 @@ import {
   bodyTooLarge,
   decodeError,
   orderOutcomeUnknown,
-  type BodyTooLarge,
   type InvalidInput,
   type PlanviewerError,
   type RequestSummary,
@@ -163,28 +162,24 @@ export interface ProductApi {
  */
 export const createProductApi = (config: NormalizedConfig): ProductApi => {
   /** A JSON body, never more than `maxJsonBodyBytes` of it, redacted before anything keeps it. */
-  const readText = async (
-    response: FetchResponseLike,
-    context: ReadContext,
-  ): Promise<E.Either<BodyTooLarge, string>> => {
-    const read = await readBoundedText(response, config.maxJsonBodyBytes, context.signal);
-    return read._tag === 'Text'
-      ? E.right(context.redact(read.text))
-      : E.left(bodyTooLarge(context.request, config.maxJsonBodyBytes, read.contentLength));
-  };
+  // The body is read (at most maxJsonBodyBytes of it) and decoded while the request is open: a decode
+  // error names the URL that answered (after any redirect).
+  const readJson =
+    <A>(codec: t.Decoder<unknown, A>) =>
+    async (response: FetchResponseLike, context: ReadContext): Promise<E.Either<PlanviewerError, A>> => {
+      const read = await readBoundedText(response, config.maxJsonBodyBytes, context.signal);
+      return read._tag === 'Text'
+        ? decodeJson(codec, context.request, context.redact(read.text))
+        : E.left(bodyTooLarge(context.request, config.maxJsonBodyBytes, read.contentLength));
+    };
 
   const json =
     <A>(codec: t.Decoder<unknown, A>) =>
     (spec: E.Either<InvalidInput, RequestSpec>, options?: CallOptions): TE.TaskEither<PlanviewerError, A> =>
       pipe(
         te.fromEither<PlanviewerError, RequestSpec>(spec),
-        te.chain((valid) =>
-          pipe(
-            sendRequest(config, valid, readText, options),
-            te.chainEitherKW((read) => read),
-            te.chainEitherKW((body) => decodeJson(codec, requestSummaryOf(config.apiRoot, valid), body)),
-          ),
-        ),
+        te.chain((valid) => sendRequest(config, valid, readJson(codec), options)),
+        te.chainEitherKW((read) => read),
       );
 
   /**
