@@ -111,19 +111,14 @@ const NUMBER_OPTIONS = {
   maxConcurrentRequests: [8, 1, 1000],
 } as const;
 
-/** The page's address in a browser (where a `baseUrl` may be a path), `undefined` elsewhere. */
-const pageAddress = (): string | undefined => {
-  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
-  return typeof href === 'string' ? href : undefined;
-};
-
 /** Hosts of the real Product API, which nobody may call without credentials. */
 const isPlanviewerHost = (hostname: string): boolean => /(^|\.)planviewer\.nl\.?$/i.test(hostname);
 
 const apiRootOf = (baseUrl: string, withCredentials: boolean): E.Either<InvalidInput, string> => {
   let url: URL;
   try {
-    url = new URL(baseUrl, pageAddress());
+    // Relative to the page's address in a browser (where a `baseUrl` may be a path); absolute elsewhere.
+    url = new URL(baseUrl, (globalThis as { location?: { href?: string } }).location?.href);
   } catch {
     // Shown without anything up to an '@': a mistyped URL may still hold user:password.
     return E.left(
