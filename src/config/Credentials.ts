@@ -8,11 +8,10 @@ export interface CredentialsInput {
   readonly secret: string;
 }
 
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-
 /**
- * Holds the Basic `Authorization` header in a private field. `JSON.stringify`, `util.inspect`,
- * `String()` and spreading all show the key id only, so a client or config object can be logged safely.
+ * Holds the Basic `Authorization` header in a private field. `JSON.stringify`, `util.inspect` (which
+ * never shows a private field), `String()` and spreading all show the key id only, so a client or config
+ * object can be logged safely.
  *
  * @category model
  */
@@ -75,9 +74,5 @@ export class Credentials {
 
   toString(): string {
     return `Credentials(${this.key}, secret ${REDACTED})`;
-  }
-
-  [inspectSymbol](): string {
-    return this.toString();
   }
 }
