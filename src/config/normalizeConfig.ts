@@ -178,7 +178,7 @@ const inputSecretForms = (config: PlanviewerConfig): readonly string[] => {
 
 const normalizeUnredacted = (config: PlanviewerConfig): E.Either<InvalidInput, NormalizedConfig> => {
   if (typeof config !== 'object' || config === null)
-    return E.left(invalidInput('config', 'expected an object with at least `credentials`'));
+    return E.left(invalidInput('config', 'expected an object'));
   const notAFetch = functionOption('fetch', config.fetch, 'a fetch function');
   if (notAFetch !== undefined) return E.left(notAFetch);
   if (

@@ -38,7 +38,7 @@ export const locationSearchRequest = (search: LocationSearch): E.Either<InvalidI
   if (!ENTITIES.includes(search.entity))
     return E.left(invalidInput('entity', `expected "adres" or "perceel", got ${show(search.entity)}`));
   if (typeof search.query !== 'object' || search.query === null || Array.isArray(search.query))
-    return E.left(invalidInput('query', 'expected a structured query object (field, bool or dis-max)'));
+    return E.left(invalidInput('query', 'expected a structured query (field, bool or dis-max)'));
   return E.right(post('/search/structured', { entity: search.entity, query: search.query }));
 };
 
