@@ -81,14 +81,12 @@ export const errorFromResponse = (
       return forbidden(request, body);
     case 404:
       return call.kind === 'retrieve' ? resultNotAvailable(request, body) : notFound(request, body);
-    case 408:
-      return serverError(request, status, body, retryAfterMs);
     case 429:
       return call.kind === 'order'
         ? orderCapReached(request, call.intentions, truncateBody(serverMessage(rawBody)))
         : rateLimited(request, body, retryAfterMs);
     default:
-      return status >= 500
+      return status >= 500 || status === 408
         ? serverError(request, status, body, retryAfterMs)
         : unexpectedStatus(request, status, body);
   }
