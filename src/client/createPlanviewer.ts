@@ -140,15 +140,10 @@ export const createPlanviewer = (options: PlanviewerOptions): Planviewer => {
   const { config, jobs: jobsOptions } = normalized.right;
   const api = createProductApi(config);
   // createJobs validates the same options again; they are valid by now, so it cannot throw here.
-  const jobs = createJobs(portFromApi(api), options);
-  const { select: _oneShotSelect, ...oneShots } = api;
+  // The streams' `select` (which polls again at once) replaces the one-shot one; `api` keeps that.
   return {
-    ...oneShots,
-    order$: jobs.order$,
-    job$: jobs.job$,
-    select: jobs.select,
-    followedJobs: jobs.followedJobs,
-    resume$: jobs.resume$,
+    ...api,
+    ...createJobs(portFromApi(api), options),
     api,
     settings: settingsOf(config, jobsOptions),
   };
