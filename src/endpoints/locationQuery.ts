@@ -97,13 +97,9 @@ export interface AddressInput {
  * @since 0.1.0
  * @category constructors
  */
-export const addressSearch = ({
-  postcode,
-  huisnummer,
-  huisletter,
-  huisnummertoevoeging,
-}: AddressInput): E.Either<InvalidInput, LocationSearch> =>
-  search('adres', [
+export const addressSearch = (input: AddressInput): E.Either<InvalidInput, LocationSearch> => {
+  const { postcode, huisnummer, huisletter, huisnummertoevoeging } = input;
+  return search('adres', [
     [
       'postcode',
       postcode,
@@ -115,6 +111,7 @@ export const addressSearch = ({
     ...given('huisletter', huisletter, String(huisletter).toUpperCase(), /^[A-Z]$/, 'one letter'),
     ...given('huisnummertoevoeging', huisnummertoevoeging, String(huisnummertoevoeging), /^/, ''),
   ]);
+};
 
 /** A cadastral parcel designation. @category model */
 export interface ParcelInput {
@@ -135,12 +132,9 @@ export interface ParcelInput {
  * @since 0.1.0
  * @category constructors
  */
-export const parcelSearch = ({
-  kadastrale_gemeente: gemeente,
-  sectie,
-  perceelnummer,
-}: ParcelInput): E.Either<InvalidInput, LocationSearch> =>
-  search('perceel', [
+export const parcelSearch = (input: ParcelInput): E.Either<InvalidInput, LocationSearch> => {
+  const { kadastrale_gemeente: gemeente, sectie, perceelnummer } = input;
+  return search('perceel', [
     [
       'kadastrale_gemeente',
       gemeente,
@@ -157,3 +151,4 @@ export const parcelSearch = ({
     ],
     ['perceelnummer', perceelnummer, String(perceelnummer).trim(), /^\d{1,6}$/, 'a parcel number'],
   ]);
+};
