@@ -71,8 +71,8 @@ export interface RunHooks {
   readonly workloadSeed?: number;
   /** Called at every idle point with the virtual now and the steps taken so far (0: all orders placed). */
   readonly onIdle?: (now: number, steps: number) => void;
-  /** Called once every job was noticed, before the simulator closes (its jobs still in memory). */
-  readonly onDone?: () => void;
+  /** Called once every job was noticed, before the simulator closes (its jobs and log still in memory). */
+  readonly onDone?: (sim: Simulator) => void;
   /** Bounds the simulator's request log (the scale run, whose heap it would skew); unbounded by default. */
   readonly maxLogEntries?: number;
   /** Seed of the jitter; the same for every strategy. @default 1 */
@@ -167,7 +167,7 @@ export const runPolling = async (
       },
     });
     const wallMs = performance.now() - wallStart;
-    hooks.onDone?.();
+    hooks.onDone?.(sim);
     if (outcome.state === 'failed') throw outcome.error;
 
     const jobs = sim.jobs.list();

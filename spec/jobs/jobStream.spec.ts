@@ -95,11 +95,20 @@ describe('job$', () => {
         },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.order$(['i1', 'i2']).pipe(withoutEta())).toBeObservable('(oO) 26ms (peP) 5ms (qr|)', {
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+      // one request at 15. i2 then goes by the shared plan: 20 / 2 ms later (25), then minDelayMs later
+      // (35: no sooner, though its regular first look was at 30), then 20 / (4 / 3) ms later: seen
+      // finished at 50.
+      m.expect(jobs.order$(['i1', 'i2']).pipe(withoutEta())).toBeObservable('(oO) 11ms (peP) 30ms (qr|)', {
         o: ordered('i1'),
         O: ordered('i2'),
         p: progress(jobOf('i1'), 'error', 1, 1),
-        e: left({ _tag: 'JobFailed', job: jobOf('i1'), intention: 'i1', progress: { current: 1, total: 1 } }),
+        e: left({
+          _tag: 'JobFailed',
+          job: jobOf('i1'),
+          intention: 'i1',
+          progress: { current: 1, total: 1 },
+        }),
         P: progress(jobOf('i2'), 'in_progress', 0, 1),
         q: progress(jobOf('i2'), 'finished', 1, 1),
         r: result(jobOf('i2'), 'i2'),
@@ -159,8 +168,10 @@ describe('job$', () => {
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
       const controller = new AbortController();
       m.scheduler.schedule(() => controller.abort(), 40);
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+      // one request at 15; their regular first looks still come, at 30.
       m.expect(jobs.order$(['i1', 'i2'], { signal: controller.signal }).pipe(withoutEta())).toBeObservable(
-        '(oO) 26ms (pP) 6ms (aA|)',
+        '(oO) 11ms (pP) 21ms (aA|)',
         {
           o: ordered('i1'),
           O: ordered('i2'),
@@ -171,7 +182,7 @@ describe('job$', () => {
         },
       );
       m.flush();
-      expect(fake.statuses.map((s) => s.at)).toEqual([30]);
+      expect(fake.statuses.map((s) => s.at)).toEqual([15, 30]);
       expect(jobs.followedJobs()).toBe(0);
     }),
   );
@@ -191,8 +202,10 @@ describe('job$', () => {
       const controller = new AbortController();
       m.scheduler.schedule(() => controller.abort(), 40);
       const { signal } = controller;
+      // Three jobs followed: requests are shared, so all first looks come early (half initialDelayMs), in
+      // one request at 15: i1 has finished, the others go on until the abort.
       m.expect(jobs.order$(['i1', 'i2'], { signal }).pipe(withoutEta())).toBeObservable(
-        '(oO) 26ms (prP) 5ms (a|)',
+        '(oO) 11ms (prP) 20ms (a|)',
         {
           o: ordered('i1'),
           O: ordered('i2'),
@@ -202,7 +215,7 @@ describe('job$', () => {
           a: left({ ...aborted(), job: jobOf('i2') }),
         },
       );
-      m.expect(jobs.job$(jobOf('x'), { signal }).pipe(withoutEta())).toBeObservable('30ms p 9ms (a|)', {
+      m.expect(jobs.job$(jobOf('x'), { signal }).pipe(withoutEta())).toBeObservable('15ms p 24ms (a|)', {
         p: progress(jobOf('x'), 'in_progress', 0, 3),
         a: left({ ...aborted(), job: jobOf('x') }),
       });

@@ -29,10 +29,13 @@ describe('order$', () => {
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, random: () => 0.5, polling: fast });
       const events = jobs.order$(['i1', 'i2']).pipe(withoutEta());
-      // Both Ordered at once, before either job can fail; both jobs share the first status request.
-      m.expect(events).toBeObservable('(oO) 26ms (pPQ) 17ms r 27ms (tu|)', {
+      // Both Ordered at once, before either job can fail. Two jobs followed: requests are shared, so both
+      // first looks come early (half initialDelayMs), in one request at 15. i2 then goes by the shared
+      // plan (20 / 2 ms later) and is seen finished at 25; i1 at its regular first look (30).
+      m.expect(events).toBeObservable('(oO) 11ms (pS) 6ms (PQ) 28ms r 32ms (tu|)', {
         o: ordered('i1'),
         O: ordered('i2'),
+        S: progress(jobOf('i2'), 'in_progress', 0, 1),
         p: progress(jobOf('i1'), 'in_progress', 0, 2),
         P: progress(jobOf('i2'), 'finished', 1, 1),
         Q: result(jobOf('i2'), 'i2'),
@@ -43,14 +46,18 @@ describe('order$', () => {
       m.flush();
       expect(fake.orders).toEqual([{ at: 0, args: [['i1', 'i2']] }]);
       expect(fake.statuses).toEqual([
-        { at: 30, uuids: [jobOf('i1'), jobOf('i2')] },
-        { at: 52, uuids: [jobOf('i1')] },
-        { at: 65, uuids: [jobOf('i1')] },
-        { at: 80, uuids: [jobOf('i1')] },
+        { at: 15, uuids: [jobOf('i1'), jobOf('i2')] },
+        { at: 25, uuids: [jobOf('i2')] },
+        { at: 30, uuids: [jobOf('i1')] },
+        // 4 polls in 3 requests: i1 is planned with precisionMs / (4 / 3) (15 ms) and the policy's
+        // earlyFinishRisk (less than 2 jobs a request); it finished at 80.
+        { at: 57, uuids: [jobOf('i1')] },
+        { at: 73, uuids: [jobOf('i1')] },
+        { at: 90, uuids: [jobOf('i1')] },
       ]);
       expect(fake.retrieves).toEqual([
-        { at: 30, args: [jobOf('i2')] },
-        { at: 80, args: [jobOf('i1')] },
+        { at: 25, args: [jobOf('i2')] },
+        { at: 90, args: [jobOf('i1')] },
       ]);
     }),
   );

@@ -85,7 +85,9 @@ describe('order$ hooks', () => {
           },
         },
       );
-      m.expect(events).toBeObservable('(oO) 26ms (fF|)', {
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+      // one request at 15, which finds both finished.
+      m.expect(events).toBeObservable('(oO) 11ms (fF|)', {
         o: ordered('i1'),
         O: ordered('i2'),
         f: finished(jobOf('i1'), 'i1'),
@@ -106,10 +108,12 @@ describe('order$ deadline and abort', () => {
         jobs: { [jobOf('i1')]: steps(jobOf('i1'), [10]), [jobOf('i2')]: stalled(jobOf('i2'), 1, 3) },
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fastOptions });
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+      // one request at 5 + 15.
       m.expect(
         jobs.order$(['i1', 'i2'], { deadlineMs: 100, download: false }).pipe(withoutEta()),
         '5ms ^',
-      ).toBeObservable('5ms (oO) 26ms (pfP) 65ms (t|)', {
+      ).toBeObservable('5ms (oO) 11ms (pfP) 80ms (t|)', {
         o: ordered('i1'),
         O: ordered('i2'),
         p: progress(jobOf('i1'), 'finished', 1, 1),
@@ -132,9 +136,11 @@ describe('order$ deadline and abort', () => {
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fastOptions });
       const controller = new AbortController();
       m.scheduler.schedule(() => controller.abort(), 40);
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+      // one request at 15.
       m.expect(
         jobs.order$(['i1', 'i2'], { signal: controller.signal, download }).pipe(withoutEta()),
-      ).toBeObservable('(oO) 26ms (pfP) 5ms (a|)', {
+      ).toBeObservable('(oO) 11ms (pfP) 20ms (a|)', {
         o: ordered('i1'),
         O: ordered('i2'),
         p: progress(jobOf('i1'), 'finished', 1, 1),

@@ -94,9 +94,11 @@ describe('statusPoller (through order$ and job$)', () => {
         jobs.order$(['i1']).subscribe();
         m.scheduler.schedule(() => jobs.job$(jobOf('i2')).subscribe(), 1_000);
         m.flush();
-        // 429 at 2 850 with Retry-After 10 s: both jobs wait until 12 850 (job-i2, due at 3 850, too).
-        // Then 3 polls in 2 requests: job-i1 is planned with precisionMs / 1.5.
-        expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([2_850, 12_850, 13_658, 14_627]);
+        // job-i2 joins job-i1 at 1 000: from then on requests are shared, so both get an early first look
+        // at half initialDelayMs (less 5% jitter): job-i1 at 1 425 (1 500 × 0.95), and job-i2 (due at
+        // 2 425) rides along. 429 then, with Retry-After 10 s: both jobs wait until 11 425.
+        expect(fake.statuses.slice(0, 4).map((s) => s.at)).toEqual([1_425, 11_425, 12_233, 13_202]);
+        expect(fake.statuses[0]?.uuids).toEqual([jobOf('i1'), jobOf('i2')]);
         expect(fake.statuses[1]?.uuids).toEqual([jobOf('i1'), jobOf('i2')]);
       }),
     );
@@ -115,16 +117,22 @@ describe('statusPoller (through order$ and job$)', () => {
         polling: { coalesceWindowMs: 1_000 },
       });
       const a = jobs.order$(['a']).subscribe();
-      // b is ordered 600 ms later: due at 3 600, it rides along with a at 3 000.
+      // b is ordered 600 ms later: from then on requests are shared, so a's first look comes early, at
+      // 1 500 (half initialDelayMs), and b (its early look due at 2 100) rides along. a's regular first
+      // look stays at 3 000: b (due at 3 600) rides along with it.
       m.scheduler.schedule(() => {
         const b = jobs.order$(['b']).subscribe();
         m.scheduler.schedule(() => b.unsubscribe(), 30_000);
       }, 600);
       m.scheduler.schedule(() => a.unsubscribe(), 3_001);
       m.flush();
-      expect(fake.statuses[0]).toEqual({ at: 3_000, uuids: [jobOf('a'), jobOf('b')] });
+      expect(fake.statuses.slice(0, 2)).toEqual([
+        { at: 1_500, uuids: [jobOf('a'), jobOf('b')] },
+        { at: 3_000, uuids: [jobOf('a'), jobOf('b')] },
+      ]);
       // After a is gone only b is polled.
-      expect(fake.statuses.slice(1).every((s) => s.uuids.join() === jobOf('b'))).toBe(true);
+      expect(fake.statuses.length).toBeGreaterThan(2);
+      expect(fake.statuses.slice(2).every((s) => s.uuids.join() === jobOf('b'))).toBe(true);
     }),
   );
 
@@ -276,14 +284,18 @@ describe('statusPoller (through order$ and job$)', () => {
         statusOverride: () => of(E.right([status(jobOf('b'), 'finished'), status(jobOf('a'), 'error')])),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('30ms (pe|)', {
+      // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs) and
+      // go out in one request, at 15; its answer lists them in the other order.
+      m.expect(jobs.job$(jobOf('a')).pipe(withoutEta())).toBeObservable('15ms (pe|)', {
         p: progress(jobOf('a'), 'error', 1, 1),
         e: left({ _tag: 'JobFailed', job: jobOf('a'), progress: { current: 1, total: 1 } }),
       });
-      m.expect(jobs.job$(jobOf('b'), { download: false }).pipe(withoutEta())).toBeObservable('30ms (pf|)', {
+      m.expect(jobs.job$(jobOf('b'), { download: false }).pipe(withoutEta())).toBeObservable('15ms (pf|)', {
         p: progress(jobOf('b'), 'finished', 1, 1),
         f: E.right({ _tag: 'Finished', job: jobOf('b') }),
       });
+      m.flush();
+      expect(fake.statuses).toEqual([{ at: 15, uuids: [jobOf('a'), jobOf('b')] }]);
     }),
   );
 
@@ -297,13 +309,15 @@ describe('statusPoller (through order$ and job$)', () => {
         statusOverride: (_call, uuids) => (uuids.includes(jobOf('a')) ? answer : undefined),
       });
       const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
-      m.expect(jobs.job$(jobOf('a')), '^ 31ms !').toBeObservable('');
-      m.expect(answer).toHaveSubscriptions('30ms ^-!');
-      m.expect(jobs.job$(jobOf('b')), '10ms ^ 200ms !').toBeObservable('40ms p', {
+      // b joins a at 10: from then on requests are shared, so each job's first look comes early, at half
+      // initialDelayMs: a's at 15 (alone, a leaves at 17 while it is in flight), b's at 10 + 15.
+      m.expect(jobs.job$(jobOf('a')), '^ 16ms !').toBeObservable('');
+      m.expect(answer).toHaveSubscriptions('15ms ^-!');
+      m.expect(jobs.job$(jobOf('b')), '10ms ^ 200ms !').toBeObservable('25ms p', {
         p: progress(jobOf('b'), 'in_progress', 0, 3),
       });
       m.flush();
-      expect(fake.pollTimes(jobOf('a'))).toEqual([30]);
+      expect(fake.pollTimes(jobOf('a'))).toEqual([15]);
       expect(fake.pollTimes(jobOf('b')).length).toBeGreaterThan(3);
     }),
   );
@@ -346,11 +360,12 @@ describe('statusPoller (through order$ and job$)', () => {
         });
         const jobs = createJobs(fake.port, { scheduler: counting.scheduler, polling: fast });
         jobs.job$(a).subscribe();
-        // b joins at 25 (due at 55) and leaves at 40, while a's request is in flight: its wake-up stays.
+        // b joins at 37, while a's request is in flight (due at 67: the one request so far carried one
+        // job, so nothing is shared and its first look is not early), and leaves at 40: its wake-up stays.
         m.scheduler.schedule(() => {
           const b = jobs.job$(jobOf('b')).subscribe();
-          m.scheduler.schedule(() => b.unsubscribe(), 15);
-        }, 25);
+          m.scheduler.schedule(() => b.unsubscribe(), 3);
+        }, 37);
         const alive: number[] = [];
         m.scheduler.schedule(() => alive.push(counting.alive()), 45);
         m.scheduler.schedule(() => alive.push(counting.alive()), 51);
@@ -496,10 +511,12 @@ describe('statusPoller (through order$ and job$)', () => {
         const fake = fakePort({ scheduler: m.scheduler, statusOverride: () => of(E.left(failure)) });
         const jobs = createJobs(fake.port, { scheduler: m.scheduler, polling: fast });
         const both = [jobs.job$(jobOf('a')), jobs.job$(jobOf('b'))];
-        m.expect(both[0]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: jobOf('a') }) });
-        m.expect(both[1]!).toBeObservable('30ms (e|)', { e: left({ ...failure, job: jobOf('b') }) });
+        // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+        // one request. It fails once and ends both jobs: no retry.
+        m.expect(both[0]!).toBeObservable('15ms (e|)', { e: left({ ...failure, job: jobOf('a') }) });
+        m.expect(both[1]!).toBeObservable('15ms (e|)', { e: left({ ...failure, job: jobOf('b') }) });
         m.flush();
-        expect(fake.statuses).toHaveLength(1);
+        expect(fake.statuses).toEqual([{ at: 15, uuids: [jobOf('a'), jobOf('b')] }]);
       }),
     );
 

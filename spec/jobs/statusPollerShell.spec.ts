@@ -158,7 +158,8 @@ describe('statusPoller (the shell around planTick)', () => {
       marbles((m) => {
         const counting = countingScheduler(m.scheduler);
         const [a, b] = [jobOf('a'), jobOf('b')];
-        // a is asked at 30 and answers finished at 40; b is asked at 35 and answers at 45.
+        // b joins at 5: from then on requests are shared, so each job's first look comes early, at half
+        // initialDelayMs. a is asked at 15 and answers finished at 25; b is asked at 20 and answers at 30.
         const { fake, follow, stopAt } = setup(
           m,
           {
@@ -172,8 +173,8 @@ describe('statusPoller (the shell around planTick)', () => {
         follow(a);
         at(5, m, () => follow(b));
         const alive: number[] = [];
-        at(41, m, () => alive.push(counting.alive()));
-        at(46, m, () => alive.push(counting.alive()));
+        at(26, m, () => alive.push(counting.alive()));
+        at(31, m, () => alive.push(counting.alive()));
         stopAt(100);
         m.flush();
         // While b is in flight and a has ended, nothing needs waking; after b's answer, b's next poll does.
@@ -181,8 +182,8 @@ describe('statusPoller (the shell around planTick)', () => {
         // No timer was asked for an infinite delay (a real one would fire after 1 ms).
         expect(counting.delays().every(Number.isFinite)).toBe(true);
         expect(fake.statuses.slice(0, 2)).toEqual([
-          { at: 30, uuids: [a] },
-          { at: 35, uuids: [b] },
+          { at: 15, uuids: [a] },
+          { at: 20, uuids: [b] },
         ]);
       }),
     );
@@ -194,12 +195,14 @@ describe('statusPoller (the shell around planTick)', () => {
         const { fake, follow } = setup(m, { statusOverride: lateBy(m, 10, (u) => running(u)) });
         const first = follow(a);
         const second = follow(b);
-        at(35, m, () => first.subscription.unsubscribe());
+        // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+        // one request at 15, answered at 25. a leaves while it is in flight.
+        at(20, m, () => first.subscription.unsubscribe());
         at(100, m, () => second.subscription.unsubscribe());
         m.flush();
-        expect(fake.statuses[0]).toEqual({ at: 30, uuids: [a, b] });
+        expect(fake.statuses[0]).toEqual({ at: 15, uuids: [a, b] });
         expect(first.seen).toEqual([]);
-        expect(second.seen[0]).toEqual({ at: 40, update: { _tag: 'Observed', status: running(b) } });
+        expect(second.seen[0]).toEqual({ at: 25, update: { _tag: 'Observed', status: running(b) } });
         // …and b goes on being polled.
         expect(fake.pollTimes(b).length).toBeGreaterThan(2);
       }),
@@ -212,9 +215,11 @@ describe('statusPoller (the shell around planTick)', () => {
         const { poller, fake, follow, stopAt } = setup(m, {
           statusOverride: lateBy(m, 10, (u) => running(u)),
         });
-        follow(a, { policy: { ...fast, initialDelayMs: 30 } });
+        // Two jobs followed: requests are shared, so each job's first look comes early, at half its
+        // initialDelayMs: a's at 30, b's at 60.
+        follow(a, { policy: { ...fast, initialDelayMs: 60 } });
         // b's wake-up is planned before the pollSoon below is scheduled: it goes out first, at 60.
-        follow(b, { policy: { ...fast, initialDelayMs: 60 } });
+        follow(b, { policy: { ...fast, initialDelayMs: 120 } });
         // a is in flight from 30 to 40: asked at 35, it is polled soon (35 + minDelayMs) after the answer.
         at(35, m, () => poller.pollSoon(a));
         // b: asked at 60, just after its request went out: polled again as soon as the answer came (70).
@@ -273,18 +278,19 @@ describe('statusPoller (the shell around planTick)', () => {
       marbles((m) => {
         const [a, b, c] = [jobOf('a'), jobOf('b'), jobOf('c')];
         const { poller, fake, follow } = setup(m, { jobs: { [c]: stalled(c, 1, 3) } });
-        // a and b time out at 30, when c's first poll is due; a's follower stops b and c when it hears.
+        // a and b time out at 15, when the first polls are due (three jobs followed: requests are shared,
+        // so first looks come early, at half initialDelayMs); a's follower stops b and c when it hears.
         const others: Subscription[] = [];
         const seen: PollerUpdate[] = [];
-        poller.follow({ job: a, policy: fast, deadlineAt: 30, deadlineMs: 30 }).subscribe((u) => {
+        poller.follow({ job: a, policy: fast, deadlineAt: 15, deadlineMs: 15 }).subscribe((u) => {
           seen.push(u);
           others.forEach((o) => o.unsubscribe());
         });
-        const bFollow = follow(b, { deadlineAt: 30, deadlineMs: 30 });
+        const bFollow = follow(b, { deadlineAt: 15, deadlineMs: 15 });
         const cFollow = follow(c);
         others.push(bFollow.subscription, cFollow.subscription);
         m.flush();
-        expect(seen).toEqual([{ _tag: 'Ended', error: { ...timeout(30, undefined, 'unknown'), job: a } }]);
+        expect(seen).toEqual([{ _tag: 'Ended', error: { ...timeout(15, undefined, 'unknown'), job: a } }]);
         expect([bFollow.seen, cFollow.seen]).toEqual([[], []]);
         expect(fake.statuses).toEqual([]);
         expect(poller.followedJobs()).toBe(0);
@@ -302,8 +308,10 @@ describe('statusPoller (the shell around planTick)', () => {
         at(10, m, () => follow(b));
         stopAt(101);
         m.flush();
-        expect(fake.pollTimes(b)[0]).toBe(40);
-        expect(fake.pollTimes(a)).toEqual([100]);
+        // b joins at 10: from then on requests are shared, so each job's first look comes early, at half
+        // initialDelayMs: b's at 10 + 15 goes out alone, before a's (at 50).
+        expect(fake.statuses[0]).toEqual({ at: 25, uuids: [b] });
+        expect(fake.pollTimes(a)[0]).toBe(50);
       }),
     );
 
@@ -319,12 +327,13 @@ describe('statusPoller (the shell around planTick)', () => {
         follow(a);
         // A follower that joins with a deadline already reached: the wake-up runs at once, inside follow.
         at(10, m, () => follow(a, { deadlineAt: 10, deadlineMs: 0 }));
-        // b's first poll (15 + minDelayMs) comes before a's (30).
+        // b joins at 15: from then on requests are shared, so each job's first look comes early, at half
+        // initialDelayMs. a's (0 + 15) is due at once; b's (15 + minDelayMs) comes before a's next.
         at(15, m, () => follow(b, { policy: { ...fast, initialDelayMs: 5 } }));
         stopAt(31);
         m.flush();
-        expect(fake.statuses[0]).toEqual({ at: 25, uuids: [b] });
-        expect(fake.pollTimes(a)).toEqual([30]);
+        expect(fake.statuses[0]).toEqual({ at: 15, uuids: [a] });
+        expect(fake.pollTimes(b)[0]).toBe(25);
       }),
     );
 
@@ -471,11 +480,14 @@ describe('statusPoller (the shell around planTick)', () => {
         });
         const first = follow(a);
         const second = follow(b);
-        stopAt(781);
+        stopAt(766);
         m.flush();
-        expect(fake.pollTimes(a)).toEqual([30, 780]);
-        expect(first.seen).toEqual([{ at: 780, update: { _tag: 'Observed', status: running(a) } }]);
-        expect(second.seen[0]).toEqual({ at: 30, update: { _tag: 'Observed', status: running(b) } });
+        // Two jobs followed: requests are shared, so both first looks come early (half initialDelayMs), in
+        // one request at 15. a is retried 750 ms later; b is told at once.
+        expect(fake.statuses[0]).toEqual({ at: 15, uuids: [a, b] });
+        expect(fake.pollTimes(a)).toEqual([15, 765]);
+        expect(first.seen).toEqual([{ at: 765, update: { _tag: 'Observed', status: running(a) } }]);
+        expect(second.seen[0]).toEqual({ at: 15, update: { _tag: 'Observed', status: running(b) } });
       }),
     );
   });
@@ -501,9 +513,11 @@ describe('statusPoller (the shell around planTick)', () => {
         follow(p, { policy: pacer });
         stopAt(200);
         m.flush();
-        // h finishes at 120. Once its last step is seen (80) its finish is likely: it goes with each of
-        // p's requests (every 5 ms) and is seen finished at once, not 7 ms late by its own plan.
-        expect(fake.pollTimes(h)).toEqual([30, 65, 80, 85, 90, 95, 100, 105, 110, 115, 120]);
+        // Two jobs followed: requests are shared, so h's first look comes early (15, half initialDelayMs),
+        // and its regular first look still comes (30). h finishes at 120. Once its last step is seen (80)
+        // its finish is likely: it goes with each of p's requests (every 5 ms) and is seen finished at
+        // once, not 7 ms late by its own plan.
+        expect(fake.pollTimes(h)).toEqual([15, 30, 65, 80, 85, 90, 95, 100, 105, 110, 115, 120]);
       }),
     );
 
@@ -521,8 +535,10 @@ describe('statusPoller (the shell around planTick)', () => {
         stopAt(150);
         m.flush();
         // Two jobs a request: the shared plan would look every 10 ms. The bucket's one request buys the
-        // look at 40; then each job goes by its own precision (20 ms), as without batching.
-        expect(fake.statuses.map((s) => s.at)).toEqual([30, 40, 60, 80, 100, 120, 140]);
+        // shared early first look at 15 (half initialDelayMs; the jobs' own plans look first at 30); then
+        // each job goes by its own plan (precision 20 ms, longer once the job is overdue), as without
+        // batching: exactly the times a job followed alone gets after a look at 15.
+        expect(fake.statuses.map((s) => s.at)).toEqual([15, 35, 55, 75, 95, 115, 140]);
         expect(fake.statuses.every((s) => s.uuids.length === 2)).toBe(true);
       }),
     );

@@ -19,7 +19,7 @@ const PACKAGE = path.join(APP, 'node_modules', 'planviewer-rx');
  * entry. The ledgers, budget stores and the code behind `order$(…, { ledger })`, `resume$` and
  * `orderBudget` come with `planviewer-rx/ledger` (or the Node entries), so they are held apart: an app pays
  * for them when it imports a ledger. Each budget is the size measured plus about 300 bytes, or issue 9's
- * target where that is less: 33 kB with rxjs, fp-ts and io-ts, 20 kB without (19.9 kB measured).
+ * target where that is less: 33 kB with rxjs, fp-ts and io-ts, 20 kB without (19.99 kB measured).
  */
 const BUDGET_WITH_PEERS = 31_150;
 const BUDGET_WITHOUT_PEERS = 20_000;

@@ -6,7 +6,7 @@ describe('normalizePollingPolicy', () => {
     expect(normalizePollingPolicy()).toEqual(E.right(defaultPollingPolicy));
     expect(defaultPollingPolicy).toEqual({
       initialDelayMs: 3_000,
-      minDelayMs: 450,
+      minDelayMs: 500,
       maxDelayMs: 60_000,
       precisionMs: 1_700,
       backoffFactor: 1.5,

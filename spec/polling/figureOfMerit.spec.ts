@@ -34,7 +34,7 @@ describe('figure of merit (default policy, simulated)', () => {
     const fixed = simulateFixedInterval(2_000, workload, jobs);
     expect(ours.p95DelayMs).toBeLessThan(fixed.p95DelayMs * 0.9);
     expect(ours.requestsPerJob).toBeLessThan(fixed.requestsPerJob * 0.5);
-    // Smithy's waiter asks less here (about 6.4 against our 8.8) but notices a finish ~110 s late at
+    // Smithy's waiter asks less here (about 6.4 against our 9.1) but notices a finish ~110 s late at
     // the 95th percentile: with steps this irregular, a 2 s promise costs a poll every ~1.7 s of the
     // last step, whatever the model. See docs/polling.md.
     expect(simulateSmithyWaiter(workload, jobs).p95DelayMs).toBeGreaterThan(60_000);

@@ -124,6 +124,28 @@ describe('plannedDelay', () => {
   });
 });
 
+describe('a look before the regular first look', () => {
+  // The earliest regular first look is initialDelayMs shortened by the most jitter: 3000 × 0.9 = 2700.
+  it('never postpones the regular first look of a job we ordered', () => {
+    // Seen at 1.5 s with one of six steps done, the prior alone would leap 7.4 s ahead.
+    expect(plannedDelay(fold(fresh(), [1_500, running(1, 6)]), policy)).toBe(1_500);
+    expect(plannedDelay(fold(fresh(), [2_699, running(1, 6)]), policy)).toBe(301);
+    expect(plannedDelay(fold(fresh(), [1_500, { status: 'initial' }]), policy)).toBe(1_500);
+  });
+
+  it('a regular first look (from 2.7 s on) plans by the model alone', () => {
+    expect(plannedDelay(fold(fresh(), [2_700, running(1, 6)]), policy)).toBeCloseTo(7_377.38, 1);
+  });
+
+  it('a job followed from the middle: its plan is the model, whenever it was seen', () => {
+    expect(plannedDelay(fold(resumed(), [1_500, running(1, 6)]), policy)).toBeCloseTo(7_019.65, 1);
+  });
+
+  it('a job that ended needs no look, however early it was seen', () => {
+    expect(plannedDelay(fold(fresh(), [1_500, { status: 'finished' }]), policy)).toBe(Infinity);
+  });
+});
+
 describe('nextPollAt', () => {
   it.each<[string, () => PollState, Partial<PollingPolicy>, () => number, number]>([
     ['no jitter: last poll + planned delay', fresh, {}, noJitter, 3_000],

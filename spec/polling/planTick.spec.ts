@@ -2,14 +2,18 @@ import {
   availableRequests,
   defaultPlannerConfig,
   defaultPollingPolicy,
+  expectedSharing,
   extraSpacing,
   isHot,
+  nextPollAt,
   nextWakeAt,
   planTick,
   plannerConfig,
   plannerPaused,
+  planPolicies,
   sharedPrecision,
   startPlanner,
+  startPolling,
   type FinishWindow,
   type PlannedJob,
   type PlannerConfig,
@@ -184,8 +188,8 @@ describe('planTick', () => {
   });
 
   describe('extra requests for hot jobs', () => {
-    // 4 hot jobs at 2 finishes/s each, in rounds of 2 requests (3 a request): one finish expected per
-    // request every 250 ms.
+    // 4 hot jobs at 2 finishes/s each, in rounds of 2 requests (3 a request): 0.7 finishes expected per
+    // request every 175 ms, so every 250 ms (at most 4 rounds a second).
     const many = ['h1', 'h2', 'h3', 'h4'].map((name) => hot(name, 20_000, 2));
 
     it('go once the hot jobs have waited their spacing, nothing being due', () => {
@@ -195,13 +199,14 @@ describe('planTick', () => {
     });
 
     it('are spaced by the expected finishes per request, never closer than the request budget', () => {
-      const two = many.slice(0, 2).map((j) => hot(j.job, 20_000, 1));
-      // 2 finishes a second: every 500 ms — no tighter than the jobs' own plans (450): not worth it.
+      const two = many.slice(0, 2).map((j) => hot(j.job, 20_000, 0.6));
+      // 1.2 finishes a second: 0.7 of them every 583 ms — no tighter than the jobs' own plans (450): not
+      // worth it.
       expect(planTick(two, sentAt(1_000), config, 5_000).requests).toEqual([]);
-      // 4 finishes a second, but a round takes 2 requests: every 500 ms, not worth it either.
+      // 2.4 finishes a second, but a round takes 2 requests: every 583 ms, not worth it either.
       expect(
         planTick(
-          many.map((j) => hot(j.job, 20_000, 1)),
+          many.map((j) => hot(j.job, 20_000, 0.6)),
           sentAt(1_000),
           config,
           5_000,
@@ -491,7 +496,7 @@ describe('sharedPrecision', () => {
     ['one job a request: precisionMs', sentAt(0, 12, 12), 1_700],
     ['two jobs a request: half', sentAt(0, 24, 12), 850],
     ['three jobs a request: a third', sentAt(0, 30, 10), 567],
-    ['ten jobs a request: never below minDelayMs', sentAt(0, 100, 10), 450],
+    ['ten jobs a request: never below minDelayMs', sentAt(0, 100, 10), 500],
   ])('%s', (_name, state, precision) => {
     expect(sharedPrecision(state, defaultPollingPolicy)).toBe(precision);
   });
@@ -501,21 +506,70 @@ describe('sharedPrecision', () => {
   });
 });
 
+describe('expectedSharing', () => {
+  it.each<[string, () => PlannerState, number, number, number]>([
+    ['nothing sent, 1,000 jobs followed: one full request', () => fresh, 3, 1_000, 3],
+    ['nothing sent, 2 jobs followed: both', () => fresh, 3, 2, 2],
+    ['nothing sent, 1 job followed: alone', () => fresh, 3, 1, 1],
+    ['nothing sent, a batch size of 1: never shared', () => fresh, 1, 1_000, 1],
+    ['30 polls in 10 requests: 3, whatever is followed now', () => sentAt(0, 30, 10), 3, 1_000, 3],
+  ])('%s', (_name, state, maxBatchSize, followed, sharing) => {
+    expect(expectedSharing(state(), { ...config, maxBatchSize }, followed)).toBe(sharing);
+  });
+});
+
+describe('planPolicies', () => {
+  const policy = defaultPollingPolicy;
+
+  it('followed alone: the own plan is the policy, the shared plan only takes the shared precision', () => {
+    const plans = planPolicies(policy, sentAt(0, 12, 12), 1, false);
+    expect(plans.own).toBe(policy);
+    expect(plans.shared).toEqual({ ...policy, precisionMs: 1_700 });
+  });
+
+  it('below two jobs a request on average: the same', () => {
+    expect(planPolicies(policy, sentAt(0, 19, 10), 1.9, true).own).toBe(policy);
+  });
+
+  it('shared: two thirds of the earlyFinishRisk in both plans, the shared precision in the shared one', () => {
+    const plans = planPolicies(policy, sentAt(0, 30, 10), 3, true);
+    expect(plans.own).toEqual({ ...policy, earlyFinishRisk: 0.03 * (2 / 3) });
+    expect(plans.shared).toEqual({ ...policy, earlyFinishRisk: 0.03 * (2 / 3), precisionMs: 567 });
+  });
+
+  it('shared, and the job not seen yet: its first look by the shared plan at half initialDelayMs', () => {
+    const plans = planPolicies(policy, fresh, 150, false);
+    expect(plans.shared.initialDelayMs).toBe(1_500);
+    expect(plans.own.initialDelayMs).toBe(3_000);
+    expect(nextPollAt(startPolling(0, { fresh: true }), plans.shared, () => 0)).toBe(1_500);
+    expect(nextPollAt(startPolling(0, { fresh: true }), plans.shared, () => 1)).toBe(1_350);
+    expect(nextPollAt(startPolling(0, { fresh: true }), plans.own, () => 0)).toBe(3_000);
+  });
+
+  it('shared, the job seen: the regular initialDelayMs (it caps a plan made after an early look)', () => {
+    expect(planPolicies(policy, fresh, 150, true).shared.initialDelayMs).toBe(3_000);
+  });
+});
+
 describe('extraSpacing', () => {
   it.each<[string, number, number]>([
     ['no likely finish: never', 0, Infinity],
-    ['a finish every 2 s: never (the plans poll every 450 ms)', 0.5, Infinity],
-    ['a finish every 450 ms: never (no tighter than the plans)', 1_000 / 450, Infinity],
-    ['a finish every 300 ms: every 300 ms', 1_000 / 300, 300],
-    ['whole milliseconds: a finish every 299.5 ms, every 300 ms', 1_000 / 299.5, 300],
+    ['a finish every 2 s: never (the plans poll every 450 ms here)', 0.5, Infinity],
+    [
+      'a finish every 650 ms: never (0.7 of one every 455 ms, no tighter than the plans)',
+      1_000 / 650,
+      Infinity,
+    ],
+    ['a finish every 500 ms: every 350 ms (0.7 finishes a request)', 1_000 / 500, 350],
+    ['whole milliseconds: a finish every 499.5 ms, every 350 ms', 1_000 / 499.5, 350],
     ['a finish every 10 ms: every 250 ms (4 rounds a second)', 100, 250],
   ])('%s', (_name, perSecond, spacing) => {
     expect(extraSpacing(perSecond / 1_000, config)).toBe(spacing);
   });
 
-  it('a round of several requests must catch a finish per request', () => {
-    expect(extraSpacing(1_000 / 150 / 1_000, config, 2)).toBe(300);
-    expect(extraSpacing(1_000 / 300 / 1_000, config, 2)).toBe(Infinity);
+  it('a round of several requests must catch 0.7 finishes per request', () => {
+    expect(extraSpacing(1_000 / 200 / 1_000, config, 2)).toBe(280);
+    expect(extraSpacing(1_000 / 350 / 1_000, config, 2)).toBe(Infinity);
     // At most 4 rounds a second, and at most requestBudget (8) requests a second: 3 every 375 ms.
     expect(extraSpacing(1, config, 2)).toBe(250);
     expect(extraSpacing(1, config, 3)).toBe(375);
@@ -543,7 +597,7 @@ describe('plannerConfig', () => {
       maxBatchSize: 150,
       coalesceWindowMs: 2_000,
       requestBudget: 8,
-      maxExtraSpacingMs: 450,
+      maxExtraSpacingMs: 500,
     });
     expect(defaultPlannerConfig).toEqual(
       plannerConfig(defaultPollingPolicy, { statusBatchSize: 150, requestBudget: 8 }),

@@ -13,6 +13,7 @@ import {
 } from 'rxjs';
 import type { JobUuid } from '../codecs';
 import { jobFailed, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
+import { isChange, WAITING } from '../polling/PollState';
 import { endAtDeadline } from './deadline';
 import { downloadResult } from './downloadResult';
 import type { JobEvent, Progress } from './JobEvent';
@@ -67,8 +68,6 @@ export interface FollowedJob {
 }
 
 type Emission = E.Either<PlanviewerError, JobEvent>;
-
-const WAITING = 'waiting for user';
 
 /**
  * The events of one job, from the shared poller on: `Progress` on every change, the waiting-for-user
@@ -128,11 +127,7 @@ export const jobStream = (context: JobStreamContext, followed: FollowedJob): Obs
               E.left(withJob(timeout(options.deadlineMs ?? 0, undefined, 'finished'), job)),
             ),
           )
-        : of<Emission>(
-            E.right(
-              intention === undefined ? { _tag: 'Finished', job } : { _tag: 'Finished', job, intention },
-            ),
-          );
+        : of<Emission>(E.right({ _tag: 'Finished', job, ...(intention === undefined ? {} : { intention }) }));
 
     const onUpdate = (update: PollerUpdate): Observable<Emission> => {
       if (update._tag === 'Ended') return of(E.left(update.error));
@@ -145,11 +140,7 @@ export const jobStream = (context: JobStreamContext, followed: FollowedJob): Obs
         total: s.progress?.total ?? shown?.total ?? 0,
         ...(update.eta === undefined ? {} : { eta: update.eta }),
       };
-      const changed =
-        shown === undefined ||
-        shown.status !== progress.status ||
-        shown.current !== progress.current ||
-        shown.total !== progress.total;
+      const changed = isChange(shown, progress);
       const enteredWaiting = s.status === WAITING && shown?.status !== WAITING;
       if (changed) shown = progress;
       const announce: Observable<Emission> = changed ? of(E.right(progress)) : EMPTY;

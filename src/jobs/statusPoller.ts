@@ -4,18 +4,18 @@ import { isUnreadableJobStatus, type JobStatus, type JobStatusEntry, type JobUui
 import { jobNotFound, timeout, withJob, type PlanviewerError } from '../errors/PlanviewerError';
 import {
   eta,
+  expectedSharing,
   finishWindow,
   isTerminalStatus,
   nextPollAt,
   nextWakeAt,
   observeMiss,
-  observeRetryAfter,
   observeStatus,
+  planPolicies,
   planTick,
   plannerConfig,
   plannerPaused,
   pollSoon,
-  sharedPrecision,
   startPlanner,
   startPolling,
   type FinishWindow,
@@ -166,13 +166,14 @@ interface Tracked extends PlannedJob {
   soon?: { readonly askedAt: number; readonly at: number };
 }
 
-const toObservation = (s: JobStatus): JobObservation =>
-  s.progress === undefined
-    ? { status: s.status }
-    : { status: s.status, current: s.progress.current, total: s.progress.total };
+// A decoded progress is exactly `{ current, total }` (ProgressCodec builds it anew).
+const toObservation = (s: JobStatus): JobObservation => ({ status: s.status, ...s.progress });
 
-const updateOf = (status: JobStatus, remaining: number | undefined): PollerUpdate =>
-  remaining === undefined ? { _tag: 'Observed', status } : { _tag: 'Observed', status, eta: remaining };
+const updateOf = (status: JobStatus, remaining: number | undefined): PollerUpdate => ({
+  _tag: 'Observed',
+  status,
+  ...(remaining === undefined ? {} : { eta: remaining }),
+});
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -229,13 +230,14 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     let latest = Infinity;
     let deadline = Infinity;
     let window: FinishWindow | undefined;
+    const sharing = expectedSharing(planner, planning, tracked.size);
     for (const f of t.followers) {
       const jitter = random();
       const sameJitter = (): number => jitter;
-      const policy = { ...f.policy, precisionMs: sharedPrecision(planner, f.policy) };
+      const { own, shared: policy } = planPolicies(f.policy, planner, sharing, t.state.last !== undefined);
       const shared = nextPollAt(t.state, policy, sameJitter);
       due = Math.min(due, shared);
-      latest = Math.min(latest, Math.max(shared, nextPollAt(t.state, f.policy, sameJitter)));
+      latest = Math.min(latest, Math.max(shared, nextPollAt(t.state, own, sameJitter)));
       deadline = Math.min(deadline, f.deadlineAt);
       window ??= finishWindow(t.state, policy);
     }
@@ -355,14 +357,9 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
   const failed = (failing: readonly Tracked[], error: PlanviewerError, at: number): void => {
     if (failing.length === 0) return;
     const retryAfter = retryAfterOf(error);
-    if (retryAfter !== undefined) {
-      // The server speaks for the whole client: nothing goes out before it allows.
-      planner = plannerPaused(planner, at + retryAfter);
-      for (const t of tracked.values()) {
-        t.state = observeRetryAfter(t.state, at + retryAfter);
-        if (t.batch === undefined) replan(t);
-      }
-    }
+    // The server speaks for the whole client: nothing goes out before it allows. The pause is the
+    // planner's, so the jobs' own plans need no copy of it (and 10,000 jobs no replan each).
+    if (retryAfter !== undefined) planner = plannerPaused(planner, at + retryAfter);
     const attempt = Math.max(...failing.map((t) => t.failures)) + 1;
     const decision = decideRetry(error, attempt, retry, budget.get(), random);
     if (decision._tag === 'GiveUp') {
@@ -403,7 +400,7 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
         else observed(t, entry, at, batch);
       }
     } else failed(live, result.left, at);
-    // A Retry-After replans every job, but it only ever delays them: the wake-up planned stands.
+    // A Retry-After only ever delays requests (the planner waits it out): the wake-up planned stands.
     wakeFor(live);
   };
 
@@ -462,6 +459,8 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     new Observable<PollerUpdate>((subscriber) => {
       const at = now();
       let t = tracked.get(request.job);
+      /** The earliest plan of the jobs replanned because this one joined. */
+      let replanned = Infinity;
       if (t === undefined) {
         const state =
           request.orderedAt === undefined
@@ -479,6 +478,14 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
           failures: 0,
         };
         tracked.set(request.job, t);
+        // Before the first request, the jobs followed so far will share it (see expectedSharing): the
+        // first job, planned alone, shares it once a second joins, so it gets the same early first look.
+        if (planner.requests === 0 && tracked.size === 2 && planning.maxBatchSize > 1)
+          for (const other of tracked.values())
+            if (other !== t) {
+              replan(other);
+              replanned = Math.min(other.dueAt, other.deadlineAt);
+            }
       }
       const follower: Follower = {
         policy: request.policy,
@@ -493,8 +500,9 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
       if (t.batch === undefined) replan(t);
       // In flight, the plan waits for the answer, but the joiner's deadline must not.
       else t.deadlineAt = Math.min(t.deadlineAt, follower.deadlineAt);
-      // Joining can only bring the wake-up forward: no need to survey every job for that.
-      if (!ticking) schedule(Math.max(Math.min(t.dueAt, t.deadlineAt), planner.pausedUntil, at));
+      // Joining can only bring the wake-up forward (for this job, or those it replanned): no need to
+      // survey every job for that.
+      if (!ticking) schedule(Math.max(Math.min(t.dueAt, t.deadlineAt, replanned), planner.pausedUntil, at));
       const followed = t;
       return () => {
         if (!followed.followers.delete(follower)) return;
@@ -508,9 +516,10 @@ export const createStatusPoller = (port: PlanviewerPort, config: StatusPollerCon
     const t = tracked.get(job);
     if (t === undefined) return;
     const at = now();
+    // A followed job has at least one follower: the minimum is a number.
     let minDelay = Infinity;
     for (const f of t.followers) minDelay = Math.min(minDelay, f.policy.minDelayMs);
-    const soonAt = at + (minDelay === Infinity ? 0 : minDelay);
+    const soonAt = at + minDelay;
     t.state = pollSoon(t.state, soonAt);
     t.soon = { askedAt: at, at: soonAt };
     if (t.batch === undefined) replan(t);

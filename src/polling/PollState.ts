@@ -161,8 +161,10 @@ export const isChange = (before: JobObservation | undefined, after: JobObservati
 // combinators
 // -------------------------------------------------------------------------------------
 
-const WAITING = 'waiting for user';
-const INITIAL = 'initial';
+/** The status of a job that waits for a user's choice (KIK). @internal */
+export const WAITING = 'waiting for user';
+/** The status of a job still queued. @internal */
+export const INITIAL = 'initial';
 
 /**
  * Where the pace is measured from after this observation. A fresh job started with 0 steps between

@@ -116,7 +116,7 @@ export type PollingOptions = Partial<PollingPolicy>;
  */
 export const defaultPollingPolicy: PollingPolicy = {
   initialDelayMs: 3_000,
-  minDelayMs: 450,
+  minDelayMs: 500,
   maxDelayMs: 60_000,
   precisionMs: 1_700,
   backoffFactor: 1.5,

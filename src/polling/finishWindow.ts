@@ -1,7 +1,7 @@
 import { normalQuantile, trapezoidQuantile } from './finishTime';
 import { jobPace } from './jobPace';
 import type { PollingPolicy } from './PollingPolicy';
-import { hasProgress, isTerminalStatus, type PollState } from './PollState';
+import { hasProgress, WAITING, INITIAL, isTerminalStatus, type PollState } from './PollState';
 
 // -------------------------------------------------------------------------------------
 // model
@@ -30,9 +30,6 @@ export interface FinishWindow {
   /** Expected finishes per millisecond inside the window: one over the width of the likely finish range. */
   readonly density: number;
 }
-
-const WAITING = 'waiting for user';
-const INITIAL = 'initial';
 
 /** The quantities `nextPollAt` and `finishWindow` share. @internal */
 export interface FinishModel {

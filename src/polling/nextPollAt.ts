@@ -1,6 +1,6 @@
 import { finishModel } from './finishWindow';
 import type { PollingPolicy } from './PollingPolicy';
-import { hasProgress, isTerminalStatus, type PollState } from './PollState';
+import { hasProgress, WAITING, isTerminalStatus, type PollState } from './PollState';
 
 /*
  * Why the poller polls when it does.
@@ -29,8 +29,6 @@ import { hasProgress, isTerminalStatus, type PollState } from './PollState';
  * Jitter only ever shortens a delay (so it never costs detection delay), `Retry-After` always wins, and
  * every delay is clamped to [minDelayMs, maxDelayMs].
  */
-
-const WAITING = 'waiting for user';
 
 /** While the last step approaches, poll no more often than this many `precisionMs`. */
 const APPROACH_SPACING = 4;
@@ -71,11 +69,20 @@ const modelDelay = (state: PollState, policy: PollingPolicy): number => {
 export const plannedDelay = (state: PollState, policy: PollingPolicy): number => {
   const last = state.last;
   if (state.misses > 0) return policy.precisionMs;
-  if (last === undefined) return state.since + policy.initialDelayMs - state.lastPollAt;
+  const firstLookIn = state.since + policy.initialDelayMs - state.lastPollAt;
+  if (last === undefined) return firstLookIn;
   if (isTerminalStatus(last.status)) return Infinity;
-  if (last.status === WAITING || !hasProgress(last))
-    return policy.precisionMs * policy.backoffFactor ** state.unchangedPolls;
-  return modelDelay(state, policy);
+  const delay =
+    last.status === WAITING || !hasProgress(last)
+      ? policy.precisionMs * policy.backoffFactor ** state.unchangedPolls
+      : modelDelay(state, policy);
+  // A look at a job we ordered before its earliest regular first look, `initialDelayMs` shortened by
+  // the most jitter (a shared early look, a ride-along), came before the job could show its pace: what it
+  // saw is mostly the prior speaking, and a plan made from it can leap far past a fast job's finish. It
+  // never postpones the regular first look.
+  return state.fresh && firstLookIn > policy.initialDelayMs * policy.jitterRatio
+    ? Math.min(delay, firstLookIn)
+    : delay;
 };
 
 /**
