@@ -512,7 +512,7 @@ describe('expectedSharing', () => {
     ['nothing sent, 2 jobs followed: both', () => fresh, 3, 2, 2],
     ['nothing sent, 1 job followed: alone', () => fresh, 3, 1, 1],
     ['nothing sent, a batch size of 1: never shared', () => fresh, 1, 1_000, 1],
-    ['30 polls in 10 requests: 3, whatever is followed now', () => sentAt(0, 30, 10), 3, 1_000, 3],
+    ['25 polls in 10 requests: 2.5, whatever is followed now', () => sentAt(0, 25, 10), 3, 1_000, 2.5],
   ])('%s', (_name, state, maxBatchSize, followed, sharing) => {
     expect(expectedSharing(state(), { ...config, maxBatchSize }, followed)).toBe(sharing);
   });
@@ -529,6 +529,10 @@ describe('planPolicies', () => {
 
   it('below two jobs a request on average: the same', () => {
     expect(planPolicies(policy, sentAt(0, 19, 10), 1.9, true).own).toBe(policy);
+  });
+
+  it('two jobs a request on average: shared', () => {
+    expect(planPolicies(policy, sentAt(0, 20, 10), 2, true).own.earlyFinishRisk).toBeCloseTo(0.02, 12);
   });
 
   it('shared: two thirds of the earlyFinishRisk in both plans, the shared precision in the shared one', () => {
