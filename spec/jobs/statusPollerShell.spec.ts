@@ -316,6 +316,25 @@ describe('statusPoller (the shell around planTick)', () => {
     );
 
     it(
+      'before the first request, the second job to join replans the first; a third leaves both plans as made',
+      marbles((m) => {
+        const [a, b, c] = [jobOf('a'), jobOf('b'), jobOf('c')];
+        // Jitter draws, in order: a at its join, b at its join, a replanned as b joins, c at its join. A
+        // fifth and sixth draw (1: the most jitter) would be a and b replanned again as c joins.
+        const draws = [0, 0, 0, 0];
+        const jobs = { [a]: stalled(a, 1, 3), [b]: stalled(b, 1, 3), [c]: stalled(c, 1, 3) };
+        const { fake, follow, stopAt } = setup(m, { jobs }, { random: () => draws.shift() ?? 1 });
+        const jittery = { ...fast, jitterRatio: 0.5 };
+        for (const job of [a, b, c]) follow(job, { policy: jittery });
+        stopAt(20);
+        m.flush();
+        // All three first looks early, at half initialDelayMs without jitter (15), in one request; plans
+        // drawn again would have sent a and b alone at 8 (15 less half of it, rounded).
+        expect(fake.statuses).toEqual([{ at: 15, uuids: [a, b, c] }]);
+      }),
+    );
+
+    it(
       'on a scheduler that runs work due now at once, a job that joins later still brings the wake-up forward',
       marbles((m) => {
         const [a, b] = [jobOf('a'), jobOf('b')];
